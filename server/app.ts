@@ -1,0 +1,61 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { requestId } from 'hono/request-id';
+import { LOCAL_ACTOR } from './actor.js';
+import type { Db } from './db/database.js';
+import { AppError } from './errors.js';
+import type { AppEnv } from './http/env.js';
+import { idempotency } from './http/idempotency.js';
+import { handleError, handleNotFound } from './http/problems.js';
+import { hypothesisRoutes } from './routes/api/hypotheses.js';
+import { indicatorRoutes } from './routes/api/indicators.js';
+import { questionRoutes } from './routes/api/questions.js';
+import { docsRoutes } from './routes/docs.js';
+
+export interface AppDeps {
+  db: Db;
+}
+
+const MAX_BODY_BYTES = 1024 * 1024;
+
+/** Until accounts exist, every request acts as the installation's local user. */
+const localActor: MiddlewareHandler<AppEnv> = async function localActor(c, next) {
+  c.set('actor', { ...LOCAL_ACTOR, requestId: c.get('requestId') });
+  await next();
+};
+
+export function createApp({ db }: AppDeps) {
+  const app = new OpenAPIHono<AppEnv>();
+  app.use(requestId());
+  app.use(localActor);
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new AppError('payload_too_large', `the request body is over ${MAX_BODY_BYTES} bytes`);
+      },
+    }),
+  );
+  app.use('/api/*', idempotency(db));
+  app.route('/api', questionRoutes(db));
+  app.route('/api', hypothesisRoutes(db));
+  app.route('/api', indicatorRoutes(db));
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Signpost API',
+      version: '1',
+      description:
+        'Scenario assessment and forecasting: questions, hypotheses, indicators, evidence and ' +
+        'probabilities over time. Errors are application/problem+json naming each bad field. ' +
+        'Writes accept an Idempotency-Key header.',
+    },
+  });
+  app.route('/', docsRoutes());
+  app.get('/', (c) => c.redirect('/docs'));
+  app.notFound(handleNotFound);
+  app.onError(handleError);
+  return app;
+}

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+
+const flag = z
+  .enum(['1', '0', 'true', 'false', 'on', 'off', 'yes', 'no'])
+  .transform((v) => ['1', 'true', 'on', 'yes'].includes(v));
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Loopback by default: nothing is exposed to the network until the operator says so. */
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  SIGNPOST_DATA_DIR: z.string().min(1).default('./data'),
+  SIGNPOST_SCENARIOS_DIR: z.string().min(1).default('./scenarios'),
+  SIGNPOST_LOAD_SCENARIOS: flag.default(true),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  /** When set, PostgreSQL through `pg`; when not, embedded PGlite in `dataDir`. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  scenariosDir: string;
+  loadScenarios: boolean;
+}
+
+export class ConfigError extends Error {}
+
+/** The only reader of the environment. Throws one line per bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`invalid configuration: ${lines.join('; ')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: e.SIGNPOST_DATA_DIR,
+    scenariosDir: e.SIGNPOST_SCENARIOS_DIR,
+    loadScenarios: e.SIGNPOST_LOAD_SCENARIOS,
+  };
+}

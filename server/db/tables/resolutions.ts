@@ -1,0 +1,15 @@
+import type { Outcome } from '../../domain/questions.js';
+import type { Fixed, FixedTime, RecordedAt } from './columns.js';
+
+export interface ResolutionsTable {
+  id: Fixed<string>;
+  hypothesis_id: Fixed<string>;
+  outcome: Fixed<Outcome>;
+  resolved_at: FixedTime;
+  note: Fixed<string>;
+  evidence_id: Fixed<string | null>;
+  supersedes_id: Fixed<string | null>;
+  reason: Fixed<string | null>;
+  recorded_at: RecordedAt;
+  recorded_by: Fixed<string>;
+}

@@ -1,0 +1,37 @@
+import type { Insertable, Selectable } from 'kysely';
+import type { Executor } from '../db/database.js';
+import type { AssessmentsTable } from '../db/tables/assessments.js';
+import { END_OF_TIME } from './as-of.js';
+
+export type AssessmentRow = Selectable<AssessmentsTable>;
+
+export async function insertAssessments(ex: Executor, rows: Insertable<AssessmentsTable>[]) {
+  if (rows.length > 0) await ex.insertInto('assessments').values(rows).execute();
+}
+
+/**
+ * Each hypothesis's standing analyst judgment: the latest by valid time among those known at
+ * `asOf` and not retracted by then.
+ */
+export async function currentAnalystJudgments(
+  ex: Executor,
+  hypothesisIds: readonly string[],
+  asOf?: Date,
+): Promise<AssessmentRow[]> {
+  if (hypothesisIds.length === 0) return [];
+  return ex
+    .selectFrom('assessments as a')
+    .leftJoin('assessment_retractions as r', (join) =>
+      join.onRef('r.assessment_id', '=', 'a.id').on('r.recorded_at', '<=', asOf ?? END_OF_TIME),
+    )
+    .distinctOn('a.hypothesis_id')
+    .selectAll('a')
+    .where('a.hypothesis_id', 'in', hypothesisIds)
+    .where('a.forecaster_kind', '=', 'analyst')
+    .where('r.assessment_id', 'is', null)
+    .$if(asOf !== undefined, (q) => q.where('a.recorded_at', '<=', asOf as Date))
+    .orderBy('a.hypothesis_id')
+    .orderBy('a.valid_at', 'desc')
+    .orderBy('a.recorded_at', 'desc')
+    .execute();
+}

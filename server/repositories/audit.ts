@@ -1,0 +1,29 @@
+import type { Actor } from '../actor.js';
+import type { Executor } from '../db/database.js';
+
+export interface AuditEntry {
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+/** Appends one audit row per entry, in the caller's transaction. */
+export async function recordAudit(ex: Executor, actor: Actor, entries: AuditEntry[]) {
+  if (entries.length === 0) return;
+  await ex
+    .insertInto('audit_log')
+    .values(
+      entries.map((e) => ({
+        actor_id: actor.userId,
+        action: e.action,
+        entity_type: e.entity_type,
+        entity_id: e.entity_id,
+        before: e.before === undefined ? null : JSON.stringify(e.before),
+        after: e.after === undefined ? null : JSON.stringify(e.after),
+        request_id: actor.requestId ?? null,
+      })),
+    )
+    .execute();
+}

@@ -1,0 +1,34 @@
+import type { Insertable, Selectable } from 'kysely';
+import type { Executor } from '../db/database.js';
+import type { QuestionsTable } from '../db/tables/questions.js';
+
+export type QuestionRow = Selectable<QuestionsTable>;
+
+export async function insertQuestion(ex: Executor, row: Insertable<QuestionsTable>) {
+  await ex.insertInto('questions').values(row).execute();
+}
+
+export interface QuestionFilter {
+  ids?: readonly string[] | undefined;
+  tag?: string | undefined;
+  /** Recorded time: only what was recorded by then. */
+  asOf?: Date | undefined;
+}
+
+export async function findQuestions(ex: Executor, filter: QuestionFilter): Promise<QuestionRow[]> {
+  const { ids, tag, asOf } = filter;
+  return ex
+    .selectFrom('questions')
+    .selectAll()
+    .$if(ids !== undefined, (q) => q.where('id', 'in', ids?.length ? ids : ['']))
+    .$if(tag !== undefined, (q) => q.where('tags', '@>', [tag as string]))
+    .$if(asOf !== undefined, (q) => q.where('recorded_at', '<=', asOf as Date))
+    .orderBy('recorded_at')
+    .orderBy('id')
+    .execute();
+}
+
+/** The question, locked for the rest of the transaction so set-wide checks see a stable set. */
+export async function lockQuestion(ex: Executor, id: string): Promise<QuestionRow | undefined> {
+  return ex.selectFrom('questions').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}

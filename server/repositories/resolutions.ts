@@ -1,0 +1,23 @@
+import type { Selectable } from 'kysely';
+import type { Executor } from '../db/database.js';
+import type { ResolutionsTable } from '../db/tables/resolutions.js';
+
+export type ResolutionRow = Selectable<ResolutionsTable>;
+
+/** Each hypothesis's standing resolution at `asOf`: re-resolving appends, so the latest stands. */
+export async function currentResolutions(
+  ex: Executor,
+  hypothesisIds: readonly string[],
+  asOf?: Date,
+): Promise<ResolutionRow[]> {
+  if (hypothesisIds.length === 0) return [];
+  return ex
+    .selectFrom('resolutions')
+    .distinctOn('hypothesis_id')
+    .selectAll()
+    .where('hypothesis_id', 'in', hypothesisIds)
+    .$if(asOf !== undefined, (q) => q.where('recorded_at', '<=', asOf as Date))
+    .orderBy('hypothesis_id')
+    .orderBy('recorded_at', 'desc')
+    .execute();
+}

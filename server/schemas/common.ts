@@ -1,0 +1,41 @@
+import { z } from '@hono/zod-openapi';
+import { ID_PATTERN } from '../ids.js';
+
+export const IdSchema = z.string().regex(ID_PATTERN, 'is not a Signpost id');
+export const DateSchema = z.iso.date({ message: 'must be a date, YYYY-MM-DD' });
+export const DateTimeSchema = z.iso.datetime({
+  offset: true,
+  message: 'must be an ISO 8601 date-time with offset',
+});
+/** A date-time, or a date meaning midnight UTC at its start. */
+export const InstantSchema = z.union([DateTimeSchema, DateSchema], {
+  message: 'must be a date (YYYY-MM-DD) or an ISO 8601 date-time with offset',
+});
+export const ProbabilitySchema = z
+  .number({ message: 'must be a number' })
+  .gt(0, 'must be greater than 0')
+  .lt(1, 'must be less than 1');
+export const KeySchema = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase letters and digits joined by hyphens');
+
+export const text = (max: number) =>
+  z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+
+export const AsOfQuerySchema = z.object({
+  as_of: InstantSchema.optional().openapi({
+    description:
+      'Recorded time: answer with what Signpost knew then. A date means the end of that day (UTC).',
+    example: '2018-06-30T12:00:00Z',
+  }),
+});
+
+/** A start instant: a date is midnight UTC at its start. */
+export function startOf(value: string): Date {
+  return new Date(value.length === 10 ? `${value}T00:00:00Z` : value);
+}
+
+/** An `as_of` instant: a date includes the whole day, so it is the last millisecond of it. */
+export function endOf(value: string): Date {
+  return new Date(value.length === 10 ? `${value}T23:59:59.999Z` : value);
+}

@@ -1,0 +1,181 @@
+import { z } from '@hono/zod-openapi';
+import { expectationCoverage } from '../domain/indicators.js';
+import { normalisePriors } from '../domain/questions.js';
+import { ICD_203_PHRASES } from '../domain/words.js';
+import { DateSchema, KeySchema, ProbabilitySchema, text } from './common.js';
+import {
+  ExpectationSchema,
+  hypothesisFields,
+  indicatorFields,
+  MISSING_EXPECTATION,
+  NOT_A_HYPOTHESIS,
+  questionFields,
+} from './definitions.js';
+
+/** The format of files in scenarios/: question sets with their sources, keyed for re-import. */
+export const SCENARIO_FORMAT = 'signpost-scenarios/1';
+
+export const ScenarioSourceSchema = z
+  .object({
+    key: KeySchema,
+    title: text(500),
+    author: text(200).optional(),
+    publisher: text(200).optional(),
+    url: z.url({ message: 'must be a URL' }).optional(),
+    document: text(500).optional().openapi({
+      description: 'A file shipped beside the scenario file, relative to its folder',
+    }),
+    published_on: DateSchema.optional(),
+  })
+  .refine((s) => s.url || s.document, {
+    message: 'needs a url or a document',
+    path: ['document'],
+  });
+
+const ReadingSchema = z.string().refine((v) => ICD_203_PHRASES.includes(v), {
+  message: `must be a phrase of the ICD 203 scale (${ICD_203_PHRASES.join(', ')})`,
+});
+
+export const CitationSchema = z
+  .object({
+    source: KeySchema.openapi({ description: 'The key of a source in this file' }),
+    quote: text(4000).openapi({ description: 'Verbatim from the source' }),
+    words: text(300).optional().openapi({
+      description: "The author's own words of likelihood, verbatim, part of the quote",
+    }),
+    reading: ReadingSchema.optional().openapi({
+      description: 'The ICD 203 phrase the words are read as; its band midpoint is the number',
+    }),
+    probability: ProbabilitySchema.optional().openapi({
+      description: 'An explicit numeric reading, instead of the band midpoint, with a reason',
+    }),
+    probability_reason: text(1000).optional(),
+  })
+  .superRefine((c, ctx) => {
+    if (c.words && !c.quote.includes(c.words)) {
+      ctx.addIssue({ code: 'custom', path: ['words'], message: 'must appear in the quote' });
+    }
+    if (c.words && c.reading === undefined && c.probability === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['reading'],
+        message: 'words of likelihood need a reading or a probability',
+      });
+    }
+    if (!c.words && (c.reading !== undefined || c.probability !== undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['words'],
+        message: "a reading needs the author's words it reads",
+      });
+    }
+    if (c.probability !== undefined && !c.probability_reason) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['probability_reason'],
+        message: 'an explicit probability needs the reason it departs from the band midpoint',
+      });
+    }
+  });
+export type ScenarioCitation = z.infer<typeof CitationSchema>;
+
+const ScenarioHypothesisSchema = z.object({
+  key: KeySchema,
+  ...hypothesisFields,
+  citations: z.array(CitationSchema).min(1, 'a scenario hypothesis cites the source predicting it'),
+});
+
+const ScenarioIndicatorSchema = z.object({
+  key: KeySchema,
+  ...indicatorFields,
+  expectations: z.record(KeySchema, ExpectationSchema),
+  citations: z.array(CitationSchema).default([]),
+});
+
+export const ScenarioQuestionSchema = z
+  .object({
+    key: KeySchema,
+    ...questionFields,
+    hypotheses: z.array(ScenarioHypothesisSchema).min(1, 'needs at least one hypothesis'),
+    indicators: z.array(ScenarioIndicatorSchema).default([]),
+  })
+  .superRefine((q, ctx) => {
+    duplicateKeys(q.hypotheses, ['hypotheses'], ctx);
+    duplicateKeys(q.indicators, ['indicators'], ctx);
+    const hypothesisKeys = q.hypotheses.map((h) => h.key);
+    for (const [i, indicator] of q.indicators.entries()) {
+      const { unknown, missing } = expectationCoverage(
+        hypothesisKeys,
+        Object.keys(indicator.expectations),
+      );
+      for (const key of unknown) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['indicators', i, 'expectations', key],
+          message: NOT_A_HYPOTHESIS,
+        });
+      }
+      for (const key of missing) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['indicators', i, 'expectations', key],
+          message: MISSING_EXPECTATION,
+        });
+      }
+    }
+    if (q.kind === 'exclusive') {
+      const result = normalisePriors(q.hypotheses.map((h) => h.prior));
+      if (!result.ok) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['hypotheses', result.index, 'prior'],
+          message: result.reason,
+        });
+      }
+    }
+  });
+export type ScenarioQuestion = z.infer<typeof ScenarioQuestionSchema>;
+
+export const ScenarioFileSchema = z
+  .object({
+    format: z.literal(SCENARIO_FORMAT, { message: `must be "${SCENARIO_FORMAT}"` }),
+    sources: z.array(ScenarioSourceSchema),
+    questions: z.array(ScenarioQuestionSchema).min(1, 'needs at least one question'),
+  })
+  .superRefine((file, ctx) => {
+    duplicateKeys(file.sources, ['sources'], ctx);
+    duplicateKeys(file.questions, ['questions'], ctx);
+    const sourceKeys = new Set(file.sources.map((s) => s.key));
+    for (const [qi, q] of file.questions.entries()) {
+      const owners = [
+        ...q.hypotheses.map((h, i) => ({ path: ['hypotheses', i], citations: h.citations })),
+        ...q.indicators.map((x, i) => ({ path: ['indicators', i], citations: x.citations })),
+      ];
+      for (const owner of owners) {
+        for (const [ci, c] of owner.citations.entries()) {
+          if (!sourceKeys.has(c.source)) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['questions', qi, ...owner.path, 'citations', ci, 'source'],
+              message: `is not a source of this file`,
+            });
+          }
+        }
+      }
+    }
+  });
+export type ScenarioFile = z.infer<typeof ScenarioFileSchema>;
+
+function duplicateKeys(
+  items: readonly { key: string }[],
+  path: (string | number)[],
+  ctx: z.RefinementCtx,
+) {
+  const seen = new Set<string>();
+  for (const [i, item] of items.entries()) {
+    if (seen.has(item.key)) {
+      ctx.addIssue({ code: 'custom', path: [...path, i, 'key'], message: 'is used twice' });
+    }
+    seen.add(item.key);
+  }
+}

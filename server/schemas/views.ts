@@ -1,0 +1,123 @@
+import { z } from '@hono/zod-openapi';
+import { INDICATOR_STATUSES } from '../domain/indicators.js';
+import { OUTCOMES } from '../domain/questions.js';
+import { ExpectationSchema, QuestionKindSchema } from './definitions.js';
+
+/** Response shapes (PRODUCT.md "Response shapes other tools rely on"; more fields are welcome). */
+
+export const SourceViewSchema = z
+  .object({
+    id: z.string(),
+    key: z.string().nullable(),
+    title: z.string(),
+    author: z.string().nullable(),
+    publisher: z.string().nullable(),
+    url: z.string().nullable(),
+    document: z.string().nullable(),
+    published_on: z.string().nullable(),
+  })
+  .openapi('Source');
+
+export const CitationViewSchema = z
+  .object({
+    id: z.string(),
+    source: SourceViewSchema,
+    quote: z.string(),
+    words: z.string().nullable().openapi({ description: "The author's own words of likelihood" }),
+    reading: z.string().nullable().openapi({ description: 'The ICD 203 phrase they were read as' }),
+    probability: z.number().nullable().openapi({ description: 'Their numeric reading' }),
+    probability_reason: z.string().nullable(),
+    published_on: z.string().nullable(),
+  })
+  .openapi('Citation');
+
+const JudgmentSchema = z.object({
+  probability: z.number(),
+  words: z.string().openapi({ description: 'ICD 203 words for the probability' }),
+  valid_at: z.string(),
+  recorded_at: z.string(),
+});
+
+export const HypothesisViewSchema = z
+  .object({
+    id: z.string(),
+    key: z.string().nullable(),
+    question_id: z.string(),
+    title: z.string(),
+    statement: z.string(),
+    horizon: z.string(),
+    resolution_criteria: z.string(),
+    prior: z.number().openapi({
+      description: 'Where the model starts: as stated, or normalised over an exclusive set',
+    }),
+    stated_prior: z.number(),
+    opened_at: z.string(),
+    current: z.object({
+      analyst: z.number().nullable().openapi({ description: 'Null until a judgment exists' }),
+      model: z.number(),
+      analyst_words: z.string().nullable(),
+      model_words: z.string(),
+      analyst_judgment: JudgmentSchema.nullable(),
+    }),
+    status: z.enum(['open', 'resolved']),
+    resolution: z.object({ outcome: z.enum(OUTCOMES), resolved_at: z.string() }).nullable(),
+    citations: z.array(CitationViewSchema),
+    recorded_at: z.string(),
+    recorded_by: z.string(),
+  })
+  .openapi('Hypothesis');
+export type HypothesisView = z.infer<typeof HypothesisViewSchema>;
+
+export const IndicatorViewSchema = z
+  .object({
+    id: z.string(),
+    key: z.string().nullable(),
+    question_id: z.string(),
+    title: z.string(),
+    description: z.string(),
+    threshold: z.string().nullable(),
+    expected_by: z.string().nullable(),
+    status: z.enum(INDICATOR_STATUSES),
+    status_changed_at: z.string().nullable(),
+    expectations: z.record(z.string(), ExpectationSchema).openapi({
+      description: 'By hypothesis id',
+    }),
+    diagnosticity: z.object({
+      spread: z.number().int(),
+      class: z.enum(['keep', 'weak', 'non_diagnostic']),
+    }),
+    citations: z.array(CitationViewSchema),
+    recorded_at: z.string(),
+    recorded_by: z.string(),
+  })
+  .openapi('Indicator');
+export type IndicatorView = z.infer<typeof IndicatorViewSchema>;
+
+export const QuestionViewSchema = z
+  .object({
+    id: z.string(),
+    key: z.string().nullable(),
+    title: z.string(),
+    description: z.string(),
+    kind: QuestionKindSchema,
+    tags: z.array(z.string()),
+    hypotheses: z.array(HypothesisViewSchema),
+    indicators: z.array(IndicatorViewSchema),
+    counts: z.object({
+      hypotheses: z.number().int(),
+      open_hypotheses: z.number().int(),
+      indicators: z.number().int(),
+      evidence: z.number().int(),
+      retracted_evidence: z.number().int(),
+    }),
+    recorded_at: z.string(),
+    recorded_by: z.string(),
+    as_of: z.string().nullable().openapi({ description: 'The recorded time answered for' }),
+    method: z.literal('signpost-v1'),
+  })
+  .openapi('Question');
+export type QuestionView = z.infer<typeof QuestionViewSchema>;
+
+export const QuestionListSchema = z
+  .object({ questions: z.array(QuestionViewSchema), as_of: z.string().nullable() })
+  .openapi('QuestionList');

@@ -1,0 +1,142 @@
+import type { Actor } from '../actor.js';
+import type { Db } from '../db/database.js';
+import { expectationCoverage } from '../domain/indicators.js';
+import { type FieldProblem, invalid, notFound } from '../errors.js';
+import { newId } from '../ids.js';
+import { recordAudit } from '../repositories/audit.js';
+import { insertHypotheses, listHypotheses, nextPosition } from '../repositories/hypotheses.js';
+import { insertExpectations, insertIndicators } from '../repositories/indicators.js';
+import { insertQuestion, lockQuestion } from '../repositories/questions.js';
+import {
+  type HypothesisInput,
+  type IndicatorInput,
+  MISSING_EXPECTATION,
+  NOT_A_HYPOTHESIS,
+  type QuestionInput,
+} from '../schemas/definitions.js';
+import type { HypothesisView, IndicatorView, QuestionView } from '../schemas/views.js';
+import {
+  expectationRows,
+  horizonProblem,
+  hypothesisRow,
+  indicatorRow,
+  priorProblem,
+  questionRow,
+} from './definition-rows.js';
+import { readQuestion } from './question-reads.js';
+
+function refuseIf(problems: (FieldProblem | undefined)[]) {
+  const found = problems.filter((p): p is FieldProblem => p !== undefined);
+  if (found.length > 0) throw invalid(found);
+}
+
+/** Creates a question, with its hypotheses if given, in one transaction. */
+export async function createQuestion(
+  db: Db,
+  actor: Actor,
+  input: QuestionInput,
+): Promise<QuestionView> {
+  const now = new Date();
+  refuseIf([
+    ...input.hypotheses.map((h, i) => horizonProblem(h, now, `body.hypotheses.${i}.horizon`)),
+    priorProblem(
+      input.kind,
+      input.hypotheses.map((h) => h.prior),
+      (i) => `body.hypotheses.${i}.prior`,
+    ),
+  ]);
+  const id = newId('q');
+  const question = questionRow(id, null, input, actor);
+  const hypotheses = input.hypotheses.map((h, position) =>
+    hypothesisRow({ id: newId('h'), key: null, questionId: id, position }, h, actor, now),
+  );
+  return db.transaction().execute(async (trx) => {
+    await insertQuestion(trx, question);
+    await insertHypotheses(trx, hypotheses);
+    await recordAudit(trx, actor, [
+      { action: 'question.create', entity_type: 'question', entity_id: id, after: question },
+      ...hypotheses.map((h) => ({
+        action: 'hypothesis.create',
+        entity_type: 'hypothesis',
+        entity_id: h.id,
+        after: h,
+      })),
+    ]);
+    return readQuestion(trx, id);
+  });
+}
+
+/** Adds a hypothesis; an exclusive question's set must still normalise with it. */
+export async function addHypothesis(
+  db: Db,
+  actor: Actor,
+  questionId: string,
+  input: HypothesisInput,
+): Promise<HypothesisView> {
+  const now = new Date();
+  return db.transaction().execute(async (trx) => {
+    const question = await lockQuestion(trx, questionId);
+    if (!question) throw notFound('question', questionId);
+    const existing = await listHypotheses(trx, [questionId]);
+    const priors = [...existing.map((h) => h.prior), input.prior];
+    refuseIf([
+      horizonProblem(input, now, 'body.horizon'),
+      priorProblem(question.kind, priors, () => 'body.prior'),
+    ]);
+    const position = await nextPosition(trx, 'hypotheses', questionId);
+    const row = hypothesisRow(
+      { id: newId('h'), key: null, questionId, position },
+      input,
+      actor,
+      now,
+    );
+    await insertHypotheses(trx, [row]);
+    await recordAudit(trx, actor, [
+      { action: 'hypothesis.create', entity_type: 'hypothesis', entity_id: row.id, after: row },
+    ]);
+    const view = await readQuestion(trx, questionId);
+    return view.hypotheses.find((h) => h.id === row.id) as HypothesisView;
+  });
+}
+
+/** Adds an indicator with its expectation under every hypothesis of the question. */
+export async function addIndicator(
+  db: Db,
+  actor: Actor,
+  questionId: string,
+  input: IndicatorInput,
+): Promise<IndicatorView> {
+  return db.transaction().execute(async (trx) => {
+    const question = await lockQuestion(trx, questionId);
+    if (!question) throw notFound('question', questionId);
+    const hypotheses = await listHypotheses(trx, [questionId]);
+    const { unknown, missing } = expectationCoverage(
+      hypotheses.map((h) => h.id),
+      Object.keys(input.expectations),
+    );
+    refuseIf([
+      ...unknown.map((id) => ({ path: `body.expectations.${id}`, message: NOT_A_HYPOTHESIS })),
+      ...missing.map((id) => ({ path: `body.expectations.${id}`, message: MISSING_EXPECTATION })),
+    ]);
+    const position = await nextPosition(trx, 'indicators', questionId);
+    const id = newId('i');
+    const row = indicatorRow({ id, key: null, questionId, position }, input, actor);
+    const expectations = expectationRows(
+      { id, questionId },
+      Object.entries(input.expectations),
+      actor,
+    );
+    await insertIndicators(trx, [row]);
+    await insertExpectations(trx, expectations);
+    await recordAudit(trx, actor, [
+      {
+        action: 'indicator.create',
+        entity_type: 'indicator',
+        entity_id: id,
+        after: { ...row, expectations: input.expectations },
+      },
+    ]);
+    const view = await readQuestion(trx, questionId);
+    return view.indicators.find((i) => i.id === id) as IndicatorView;
+  });
+}

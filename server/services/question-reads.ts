@@ -1,0 +1,63 @@
+import type { Executor } from '../db/database.js';
+import { notFound } from '../errors.js';
+import { currentAnalystJudgments } from '../repositories/assessments.js';
+import { listCitations } from '../repositories/citations.js';
+import { countEvidence } from '../repositories/evidence.js';
+import { listHypotheses } from '../repositories/hypotheses.js';
+import {
+  currentExpectations,
+  currentStatuses,
+  listIndicators,
+} from '../repositories/indicators.js';
+import { findQuestions, type QuestionFilter } from '../repositories/questions.js';
+import { currentResolutions } from '../repositories/resolutions.js';
+import { findSources } from '../repositories/sources.js';
+import type { QuestionView } from '../schemas/views.js';
+import { assembleQuestionViews } from './question-views.js';
+
+/**
+ * Questions with everything the API shows of them, as known at `asOf` (recorded time).
+ * A fixed number of queries whatever the number of questions.
+ */
+export async function readQuestions(ex: Executor, filter: QuestionFilter): Promise<QuestionView[]> {
+  const { asOf } = filter;
+  const questions = await findQuestions(ex, filter);
+  const questionIds = questions.map((q) => q.id);
+  const [hypotheses, indicators, evidenceCounts] = await Promise.all([
+    listHypotheses(ex, questionIds, asOf),
+    listIndicators(ex, questionIds, asOf),
+    countEvidence(ex, questionIds, asOf),
+  ]);
+  const hypothesisIds = hypotheses.map((h) => h.id);
+  const indicatorIds = indicators.map((i) => i.id);
+  const [judgments, resolutions, citations, expectations, statuses] = await Promise.all([
+    currentAnalystJudgments(ex, hypothesisIds, asOf),
+    currentResolutions(ex, hypothesisIds, asOf),
+    listCitations(ex, { hypothesisIds, indicatorIds }, asOf),
+    currentExpectations(ex, indicatorIds, asOf),
+    currentStatuses(ex, indicatorIds, asOf),
+  ]);
+  const sources = await findSources(ex, [...new Set(citations.map((c) => c.source_id))]);
+  return assembleQuestionViews(
+    {
+      questions,
+      hypotheses,
+      indicators,
+      judgments,
+      resolutions,
+      citations,
+      sources,
+      expectations,
+      statuses,
+      evidenceCounts,
+    },
+    asOf,
+  );
+}
+
+/** One question as known at `asOf`; not found if it did not exist (or was not yet recorded). */
+export async function readQuestion(ex: Executor, id: string, asOf?: Date): Promise<QuestionView> {
+  const [question] = await readQuestions(ex, { ids: [id], asOf });
+  if (!question) throw notFound('question', id);
+  return question;
+}
