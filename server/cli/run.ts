@@ -9,15 +9,15 @@ import { describeProblems } from '../services/scenario-files.js';
  * (no stack trace) and set the exit code.
  */
 export async function runWithDatabase(
-  command: (handle: DatabaseHandle, config: Config) => Promise<void>,
+  command: (handle: DatabaseHandle, config: Config, migrated: string[]) => Promise<void>,
   options: { keepOpen?: boolean } = {},
 ): Promise<void> {
   let handle: DatabaseHandle | undefined;
   try {
     const config = loadConfig();
     handle = await openDatabase(config);
-    await migrateToLatest(handle.db);
-    await command(handle, config);
+    const migrated = await migrateToLatest(handle.db);
+    await command(handle, config, migrated);
     if (!options.keepOpen) await handle.close();
   } catch (error) {
     for (const line of describeProblems(error)) console.error(`signpost: ${line}`);

@@ -1,4 +1,4 @@
-import type { Insertable, Selectable } from 'kysely';
+import { type Insertable, type Selectable, sql } from 'kysely';
 import type { Executor } from '../db/database.js';
 import type { QuestionsTable } from '../db/tables/questions.js';
 
@@ -17,15 +17,18 @@ export interface QuestionFilter {
 
 export async function findQuestions(ex: Executor, filter: QuestionFilter): Promise<QuestionRow[]> {
   const { ids, tag, asOf } = filter;
-  return ex
-    .selectFrom('questions')
-    .selectAll()
-    .$if(ids !== undefined, (q) => q.where('id', 'in', ids?.length ? ids : ['']))
-    .$if(tag !== undefined, (q) => q.where('tags', '@>', [tag as string]))
-    .$if(asOf !== undefined, (q) => q.where('recorded_at', '<=', asOf as Date))
-    .orderBy('recorded_at')
-    .orderBy('id')
-    .execute();
+  return (
+    ex
+      .selectFrom('questions')
+      .selectAll()
+      .$if(ids !== undefined, (q) => q.where('id', 'in', ids?.length ? ids : ['']))
+      // @> (not = any) so the GIN index on tags serves the filter.
+      .$if(tag !== undefined, (q) => q.where(sql<boolean>`tags @> array[${tag}]::text[]`))
+      .$if(asOf !== undefined, (q) => q.where('recorded_at', '<=', asOf as Date))
+      .orderBy('recorded_at')
+      .orderBy('id')
+      .execute()
+  );
 }
 
 /** The question, locked for the rest of the transaction so set-wide checks see a stable set. */

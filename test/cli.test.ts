@@ -1,0 +1,72 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { newTestDatabaseLocation, type TestDatabaseLocation } from './support/database.js';
+import { SAMPLE_PATH } from './support/fixtures.js';
+
+const ROOT = new URL('..', import.meta.url).pathname;
+
+describe('command line', () => {
+  let location: TestDatabaseLocation;
+  let scratch: string;
+  const run = (script: string, ...args: string[]) => {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', script, ...args], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: undefined, ...location.env },
+      encoding: 'utf8',
+    });
+    return { status: r.status, out: `${r.stdout}${r.stderr}`.trim() };
+  };
+  before(async () => {
+    location = await newTestDatabaseLocation();
+    scratch = mkdtempSync(join(tmpdir(), 'signpost-cli-'));
+  });
+  after(async () => {
+    await location.remove();
+    rmSync(scratch, { recursive: true, force: true });
+  });
+
+  it('npm run migrate reports the schema is current', () => {
+    const r = run('server/cli/migrate.ts');
+    assert.equal(r.status, 0, r.out);
+    // The location is a migrated template (PGlite) or a fresh schema (PostgreSQL).
+    assert.match(r.out, /is at the latest schema; (nothing to apply|applied 2026-)/);
+  });
+
+  it('npm run scenarios:import loads a file, then finds nothing new', () => {
+    const first = run('server/cli/import-scenarios.ts', SAMPLE_PATH);
+    assert.equal(first.status, 0, first.out);
+    assert.match(
+      first.out,
+      /post-caliphate-sample\.json: added 2 sources, 1 questions, 2 hypotheses, 2 indicators, 4 expectations, 4 citations, 2 forecasts/,
+    );
+    const second = run('server/cli/import-scenarios.ts', SAMPLE_PATH);
+    assert.equal(second.status, 0, second.out);
+    assert.match(second.out, /post-caliphate-sample\.json: nothing new/);
+  });
+
+  it('refuses an invalid file whole, listing every problem as path and reason', () => {
+    const file = JSON.parse(readFileSync(SAMPLE_PATH, 'utf8'));
+    file.questions[0].key = 'another-question';
+    file.questions[0].hypotheses[0].prior = 2;
+    delete file.questions[0].indicators[0].expectations['iran-preferred-target'];
+    const path = join(scratch, 'bad.json');
+    writeFileSync(path, JSON.stringify(file));
+    const r = run('server/cli/import-scenarios.ts', path);
+    assert.equal(r.status, 1);
+    assert.deepEqual(r.out.split('\n'), [
+      'signpost: bad.json refused',
+      'signpost:   bad.json.questions.0.hypotheses.0.prior: must be less than 1',
+      'signpost:   bad.json.questions.0.indicators.0.expectations.iran-preferred-target: missing: an indicator is rated against every hypothesis of its question',
+    ]);
+  });
+
+  it('says how to call it without a file', () => {
+    const r = run('server/cli/import-scenarios.ts');
+    assert.equal(r.status, 2);
+    assert.match(r.out, /^usage: npm run scenarios:import -- <file\.json>/);
+  });
+});

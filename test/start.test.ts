@@ -1,0 +1,135 @@
+import assert from 'node:assert/strict';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { keyedId } from '../server/ids.js';
+import { newTestDatabaseLocation, type TestDatabaseLocation } from './support/database.js';
+
+const ROOT = new URL('..', import.meta.url).pathname;
+
+interface Started {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+/** `npm start`'s command (tsx server/main.ts), with the given environment. */
+function start(env: Record<string, string | undefined>): Started {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      DATABASE_URL: undefined,
+      SIGNPOST_DATA_DIR: undefined,
+      PORT: '0',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (d) => {
+    output += d;
+  });
+  child.stderr?.on('data', (d) => {
+    output += d;
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, output: () => output, exited };
+}
+
+async function listening(s: Started, timeoutMs = 60_000): Promise<URL> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const m = /listening on (http:\/\/localhost:\d+) with /.exec(s.output());
+    if (m?.[1]) return new URL(m[1]);
+    if (s.child.exitCode !== null) break;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`the server did not start: ${s.output()}`);
+}
+
+describe('npm start', () => {
+  let location: TestDatabaseLocation;
+  let server: Started;
+  let url: URL;
+  before(async () => {
+    location = await newTestDatabaseLocation();
+    server = start(location.env);
+    url = await listening(server);
+  });
+  after(async () => {
+    if (server.child.exitCode === null) server.child.kill('SIGTERM');
+    await server.exited;
+    await location.remove();
+  });
+
+  it('logs one line: where it listens, which database, what it loaded', () => {
+    const lines = server.output().trim().split('\n');
+    assert.equal(lines.length, 1, server.output());
+    const database =
+      location.kind === 'postgres'
+        ? /with PostgreSQL at /
+        : /with embedded PostgreSQL \(PGlite\) in /;
+    assert.match(lines[0] ?? '', database);
+    assert.match(lines[0] ?? '', /loaded post-caliphate-sample\.json$/);
+  });
+
+  it('serves the built-in scenarios over HTTP', async () => {
+    const res = await fetch(
+      new URL(`/api/questions/${keyedId('q', 'post-caliphate-sample')}`, url),
+    );
+    assert.equal(res.status, 200);
+    const body = (await res.json()) as { hypotheses: unknown[]; indicators: unknown[] };
+    assert.equal(body.hypotheses.length, 2);
+    assert.equal(body.indicators.length, 2);
+  });
+
+  it('refuses a second process on the same embedded data folder', {
+    skip: !!process.env.DATABASE_URL,
+  }, async () => {
+    const second = start(location.env);
+    assert.equal(await second.exited, 1);
+    assert.match(
+      second.output(),
+      /^signpost: the data folder .* is in use by process \d+; stop that process or set SIGNPOST_DATA_DIR/,
+    );
+    assert.equal(second.output().trim().split('\n').length, 1);
+  });
+
+  it('stops on SIGTERM, releasing the data folder', async () => {
+    server.child.kill('SIGTERM');
+    assert.equal(await server.exited, 0);
+    if (location.env.SIGNPOST_DATA_DIR) {
+      assert.equal(existsSync(join(location.env.SIGNPOST_DATA_DIR, 'signpost.lock')), false);
+    }
+  });
+
+  it('restarts on the same database without loading the scenarios again', async () => {
+    const again = start(location.env);
+    try {
+      await listening(again);
+      assert.doesNotMatch(again.output(), /loaded/);
+    } finally {
+      again.child.kill('SIGTERM');
+      await again.exited;
+    }
+  });
+});
+
+describe('npm start with bad settings', () => {
+  it('fails fast with one line when DATABASE_URL is unreachable', async () => {
+    const s = start({ DATABASE_URL: 'postgres://nobody@127.0.0.1:1/signpost' });
+    assert.equal(await s.exited, 1);
+    assert.equal(
+      s.output().trim(),
+      `signpost: cannot reach PostgreSQL at 127.0.0.1:1/signpost: connect ECONNREFUSED 127.0.0.1:1`,
+    );
+  });
+
+  it('names a bad variable', async () => {
+    const s = start({ PORT: 'eighty' });
+    assert.equal(await s.exited, 1);
+    assert.match(s.output().trim(), /^signpost: invalid configuration: PORT: /);
+  });
+});

@@ -1,0 +1,36 @@
+import { readFileSync } from 'node:fs';
+import { sql } from 'kysely';
+import type { Db } from '../../server/db/database.js';
+import type { ScenarioFile } from '../../server/schemas/scenario-file.js';
+
+export const SAMPLE_PATH = new URL('../../scenarios/post-caliphate-sample.json', import.meta.url)
+  .pathname;
+
+/** A fresh deep copy of the sample scenario file, to alter in a test. */
+export function sampleScenario(): ScenarioFile {
+  return JSON.parse(readFileSync(SAMPLE_PATH, 'utf8')) as ScenarioFile;
+}
+
+const TABLES = [
+  'questions',
+  'hypotheses',
+  'sources',
+  'citations',
+  'indicators',
+  'indicator_expectations',
+  'assessments',
+  'scenario_imports',
+  'audit_log',
+] as const;
+
+/** Row counts of the definition tables and the audit log: "nothing written" is all equal. */
+export async function rowCounts(db: Db): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const table of TABLES) {
+    const { rows } = await sql<{
+      n: number;
+    }>`select count(*)::int as n from ${sql.table(table)}`.execute(db);
+    counts[table] = rows[0]?.n ?? -1;
+  }
+  return counts;
+}
