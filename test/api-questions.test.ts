@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { Validator } from '@seriousme/openapi-schema-validator';
 import { SYSTEM_ACTOR } from '../server/actor.js';
 import { keyedId } from '../server/ids.js';
 import { QuestionListSchema, QuestionViewSchema } from '../server/schemas/views.js';
@@ -314,10 +315,13 @@ describe('questions API', () => {
   });
 
   describe('documentation', () => {
-    it('serves an OpenAPI 3.1 document generated from the route schemas', async () => {
+    it('serves a valid OpenAPI 3.1 document generated from the route schemas', async () => {
       const res = await api.get('/openapi.json');
       assert.equal(res.status, 200);
       assert.equal(res.body.openapi, '3.1.0');
+      const validation = await new Validator().validate(res.body);
+      assert.deepEqual(validation.errors ?? [], []);
+      assert.equal(validation.valid, true);
       const paths = Object.keys(res.body.paths).sort();
       assert.deepEqual(paths, [
         '/api/questions',

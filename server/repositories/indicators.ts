@@ -22,22 +22,6 @@ export async function insertExpectations(
   if (rows.length > 0) await ex.insertInto('indicator_expectations').values(rows).execute();
 }
 
-export async function listIndicators(
-  ex: Executor,
-  questionIds: readonly string[],
-  asOf?: Date,
-): Promise<IndicatorRow[]> {
-  if (questionIds.length === 0) return [];
-  return ex
-    .selectFrom('indicators')
-    .selectAll()
-    .where('question_id', 'in', questionIds)
-    .$if(asOf !== undefined, (q) => q.where('recorded_at', '<=', asOf as Date))
-    .orderBy('question_id')
-    .orderBy('position')
-    .execute();
-}
-
 /** The latest expectation per (indicator, hypothesis) pair: a re-rating supersedes. */
 export async function currentExpectations(
   ex: Executor,

@@ -36,17 +36,29 @@ export function questionRow(
   };
 }
 
+/** Where a hypothesis or indicator sits: its id, optional scenario key, question and order. */
+export interface Placement {
+  id: string;
+  key: string | null;
+  questionId: string;
+  position: number;
+}
+
+const placed = (p: Placement) => ({
+  id: p.id,
+  key: p.key,
+  question_id: p.questionId,
+  position: p.position,
+});
+
 export function hypothesisRow(
-  ids: { id: string; key: string | null; questionId: string; position: number },
+  placement: Placement,
   input: HypothesisInput,
   actor: Actor,
   now: Date,
 ): Insertable<HypothesesTable> {
   return {
-    id: ids.id,
-    key: ids.key,
-    question_id: ids.questionId,
-    position: ids.position,
+    ...placed(placement),
     title: input.title,
     statement: input.statement,
     horizon: input.horizon,
@@ -85,15 +97,12 @@ export function priorProblem(
 }
 
 export function indicatorRow(
-  ids: { id: string; key: string | null; questionId: string; position: number },
+  placement: Placement,
   input: IndicatorFields,
   actor: Actor,
 ): Insertable<IndicatorsTable> {
   return {
-    id: ids.id,
-    key: ids.key,
-    question_id: ids.questionId,
-    position: ids.position,
+    ...placed(placement),
     title: input.title,
     description: input.description,
     threshold: input.threshold ?? null,

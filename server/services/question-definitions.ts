@@ -4,8 +4,9 @@ import { expectationCoverage } from '../domain/indicators.js';
 import { type FieldProblem, invalid, notFound } from '../errors.js';
 import { newId } from '../ids.js';
 import { recordAudit } from '../repositories/audit.js';
-import { insertHypotheses, listHypotheses, nextPosition } from '../repositories/hypotheses.js';
+import { insertHypotheses } from '../repositories/hypotheses.js';
 import { insertExpectations, insertIndicators } from '../repositories/indicators.js';
+import { listMembers, nextPosition } from '../repositories/question-members.js';
 import { insertQuestion, lockQuestion } from '../repositories/questions.js';
 import {
   type HypothesisInput,
@@ -77,7 +78,7 @@ export async function addHypothesis(
   return db.transaction().execute(async (trx) => {
     const question = await lockQuestion(trx, questionId);
     if (!question) throw notFound('question', questionId);
-    const existing = await listHypotheses(trx, [questionId]);
+    const existing = await listMembers(trx, 'hypotheses', [questionId]);
     const priors = [...existing.map((h) => h.prior), input.prior];
     refuseIf([
       horizonProblem(input, now, 'body.horizon'),
@@ -109,7 +110,7 @@ export async function addIndicator(
   return db.transaction().execute(async (trx) => {
     const question = await lockQuestion(trx, questionId);
     if (!question) throw notFound('question', questionId);
-    const hypotheses = await listHypotheses(trx, [questionId]);
+    const hypotheses = await listMembers(trx, 'hypotheses', [questionId]);
     const { unknown, missing } = expectationCoverage(
       hypotheses.map((h) => h.id),
       Object.keys(input.expectations),

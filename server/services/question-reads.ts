@@ -3,12 +3,8 @@ import { notFound } from '../errors.js';
 import { currentAnalystJudgments } from '../repositories/assessments.js';
 import { listCitations } from '../repositories/citations.js';
 import { countEvidence } from '../repositories/evidence.js';
-import { listHypotheses } from '../repositories/hypotheses.js';
-import {
-  currentExpectations,
-  currentStatuses,
-  listIndicators,
-} from '../repositories/indicators.js';
+import { currentExpectations, currentStatuses } from '../repositories/indicators.js';
+import { listMembers } from '../repositories/question-members.js';
 import { findQuestions, type QuestionFilter } from '../repositories/questions.js';
 import { currentResolutions } from '../repositories/resolutions.js';
 import { findSources } from '../repositories/sources.js';
@@ -24,8 +20,8 @@ export async function readQuestions(ex: Executor, filter: QuestionFilter): Promi
   const questions = await findQuestions(ex, filter);
   const questionIds = questions.map((q) => q.id);
   const [hypotheses, indicators, evidenceCounts] = await Promise.all([
-    listHypotheses(ex, questionIds, asOf),
-    listIndicators(ex, questionIds, asOf),
+    listMembers(ex, 'hypotheses', questionIds, asOf),
+    listMembers(ex, 'indicators', questionIds, asOf),
     countEvidence(ex, questionIds, asOf),
   ]);
   const hypothesisIds = hypotheses.map((h) => h.id);

@@ -14,16 +14,20 @@ export interface LoadedScenarioFile {
   file: ScenarioFile;
 }
 
-/**
- * Reads and validates a scenario file: JSON, the schema, and that every quote appears verbatim
- * in the source document it cites (documents are resolved beside the file). Throws an
- * invalid_request AppError listing every problem as path + reason.
- */
-export async function readScenarioFile(path: string): Promise<LoadedScenarioFile> {
+async function readText(path: string): Promise<{ name: string; text: string; sha256: string }> {
   const name = basename(path);
   const text = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
     throw invalid([{ path: name, message: `cannot be read: ${error.code ?? error.message}` }]);
   });
+  return { name, text, sha256: createHash('sha256').update(text).digest('hex') };
+}
+
+/**
+ * Validates a scenario file's text: JSON, the schema, and that every quote appears verbatim in
+ * the source document it cites (documents are resolved in `dir`). Throws an invalid_request
+ * AppError listing every problem as path + reason.
+ */
+async function parseScenarioText(name: string, text: string, dir: string): Promise<ScenarioFile> {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -34,10 +38,15 @@ export async function readScenarioFile(path: string): Promise<LoadedScenarioFile
   if (!parsed.success) {
     throw invalid(zodProblems(parsed.error, name), `${name} refused`);
   }
-  const problems = await quoteProblems(parsed.data, dirname(resolve(path)), name);
+  const problems = await quoteProblems(parsed.data, dir, name);
   if (problems.length > 0) throw invalid(problems, `${name} refused`);
-  const sha256 = createHash('sha256').update(text).digest('hex');
-  return { name, sha256, file: parsed.data };
+  return parsed.data;
+}
+
+/** Reads and validates a scenario file (see parseScenarioText). */
+export async function readScenarioFile(path: string): Promise<LoadedScenarioFile> {
+  const { name, text, sha256 } = await readText(path);
+  return { name, sha256, file: await parseScenarioText(name, text, dirname(resolve(path))) };
 }
 
 async function quoteProblems(file: ScenarioFile, dir: string, name: string) {
@@ -96,10 +105,12 @@ export async function loadScenarioFolder(
 ): Promise<ImportReport[]> {
   const names = (await readdir(dir)).filter((f) => f.endsWith('.json')).sort();
   const reports: ImportReport[] = [];
-  for (const name of names) {
-    const loaded = await readScenarioFile(join(dir, name));
-    if (await wasImported(db, loaded.sha256)) continue;
-    reports.push(await importScenarioSet(db, actor, loaded.file, loaded));
+  for (const fileName of names) {
+    // The hash first: a file imported before is neither parsed nor validated again.
+    const { name, text, sha256 } = await readText(join(dir, fileName));
+    if (await wasImported(db, sha256)) continue;
+    const file = await parseScenarioText(name, text, resolve(dir));
+    reports.push(await importScenarioSet(db, actor, file, { name, sha256 }));
   }
   return reports;
 }

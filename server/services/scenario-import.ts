@@ -5,13 +5,13 @@ import { newId } from '../ids.js';
 import { insertAssessments } from '../repositories/assessments.js';
 import { type AuditEntry, recordAudit } from '../repositories/audit.js';
 import { insertCitations, listCitations } from '../repositories/citations.js';
-import { insertHypotheses, listHypotheses } from '../repositories/hypotheses.js';
+import { insertHypotheses } from '../repositories/hypotheses.js';
 import {
   currentExpectations,
   insertExpectations,
   insertIndicators,
-  listIndicators,
 } from '../repositories/indicators.js';
+import { listMembers } from '../repositories/question-members.js';
 import { findQuestions, insertQuestion } from '../repositories/questions.js';
 import { insertScenarioImport } from '../repositories/scenario-imports.js';
 import { findSources, insertSources } from '../repositories/sources.js';
@@ -50,8 +50,8 @@ async function loadStored(ex: Executor, file: ScenarioFile): Promise<StoredDefin
       file.sources.map((s) => ids.source(s.key)),
     ),
     findQuestions(ex, { ids: questionIds }),
-    listHypotheses(ex, questionIds),
-    listIndicators(ex, questionIds),
+    listMembers(ex, 'hypotheses', questionIds),
+    listMembers(ex, 'indicators', questionIds),
   ]);
   const hypothesisIds = file.questions.flatMap((q) =>
     q.hypotheses.map((h) => ids.hypothesis(q.key, h.key)),
