@@ -1,4 +1,4 @@
-import type { Fixed, FixedTime, RecordedAt } from './columns.js';
+import type { Fixed, FixedDefaulted, FixedTime, RecordedAt } from './columns.js';
 
 export type ForecasterKind = 'analyst' | 'model' | 'source';
 
@@ -9,7 +9,7 @@ export interface AssessmentsTable {
   analyst_id: Fixed<string | null>;
   citation_id: Fixed<string | null>;
   probability: Fixed<number>;
-  rationale: Fixed<string>;
+  rationale: FixedDefaulted<string>;
   /** Shared by the rows of one judgment on an exclusive set. */
   set_id: Fixed<string | null>;
   valid_at: FixedTime;

@@ -1,5 +1,5 @@
 import type { IndicatorStatus } from '../../domain/indicators.js';
-import type { Fixed, FixedTime, RecordedAt } from './columns.js';
+import type { Fixed, FixedDefaulted, FixedTime, RecordedAt } from './columns.js';
 
 export interface IndicatorObservationsTable {
   id: Fixed<string>;
@@ -7,7 +7,7 @@ export interface IndicatorObservationsTable {
   evidence_id: Fixed<string | null>;
   status: Fixed<IndicatorStatus>;
   observed_at: FixedTime;
-  note: Fixed<string>;
+  note: FixedDefaulted<string>;
   recorded_at: RecordedAt;
   recorded_by: Fixed<string>;
 }

@@ -1,4 +1,4 @@
-import type { CalendarDate, Fixed, RecordedAt } from './columns.js';
+import type { CalendarDate, Defaulted, Fixed, RecordedAt } from './columns.js';
 
 export interface IndicatorsTable {
   id: Fixed<string>;
@@ -6,7 +6,7 @@ export interface IndicatorsTable {
   key: Fixed<string | null>;
   position: Fixed<number>;
   title: string;
-  description: string;
+  description: Defaulted<string>;
   threshold: string | null;
   expected_by: CalendarDate | null;
   recorded_at: RecordedAt;

@@ -1,13 +1,13 @@
 import type { QuestionKind } from '../../domain/questions.js';
-import type { Fixed, RecordedAt } from './columns.js';
+import type { Defaulted, Fixed, RecordedAt } from './columns.js';
 
 export interface QuestionsTable {
   id: Fixed<string>;
   key: Fixed<string | null>;
   title: string;
-  description: string;
+  description: Defaulted<string>;
   kind: Fixed<QuestionKind>;
-  tags: string[];
+  tags: Defaulted<string[]>;
   recorded_at: RecordedAt;
   recorded_by: Fixed<string>;
 }

@@ -1,12 +1,12 @@
 import type { Outcome } from '../../domain/questions.js';
-import type { Fixed, FixedTime, RecordedAt } from './columns.js';
+import type { Fixed, FixedDefaulted, FixedTime, RecordedAt } from './columns.js';
 
 export interface ResolutionsTable {
   id: Fixed<string>;
   hypothesis_id: Fixed<string>;
   outcome: Fixed<Outcome>;
   resolved_at: FixedTime;
-  note: Fixed<string>;
+  note: FixedDefaulted<string>;
   evidence_id: Fixed<string | null>;
   supersedes_id: Fixed<string | null>;
   reason: Fixed<string | null>;
