@@ -1,4 +1,3 @@
-import type { IndicatorStatus } from '../domain/indicators.js';
 import { INITIAL_INDICATOR_STATUS, indicatorDiagnosticity } from '../domain/indicators.js';
 import { clampProbability } from '../domain/probability.js';
 import { effectivePriors } from '../domain/questions.js';
@@ -139,7 +138,7 @@ export function assembleQuestionViews(rows: QuestionRows, asOf: Date | undefined
         description: x.description,
         threshold: x.threshold,
         expected_by: x.expected_by,
-        status: status?.status ?? (INITIAL_INDICATOR_STATUS as IndicatorStatus),
+        status: status?.status ?? INITIAL_INDICATOR_STATUS,
         status_changed_at: status ? iso(status.observed_at) : null,
         expectations: Object.fromEntries(rated.map((e) => [e.hypothesis_id, e.expectation])),
         diagnosticity: indicatorDiagnosticity(rated.map((e) => e.expectation)),

@@ -75,17 +75,10 @@ function compare(
   }
 }
 
-/**
- * Pure: decides what importing `file` adds to what is stored. Keys map to stable ids, so a
- * second import of the same file adds nothing.
- */
-export function planScenarioImport(
-  file: ScenarioFile,
-  stored: StoredDefinitions,
-  actor: Actor,
-  now: Date,
-): ScenarioPlan {
-  const plan: ScenarioPlan = {
+type ScenarioQuestion = ScenarioFile['questions'][number];
+
+function emptyPlan(): ScenarioPlan {
+  return {
     sources: [],
     questions: [],
     hypotheses: [],
@@ -96,11 +89,18 @@ export function planScenarioImport(
     problems: [],
     kept: [],
   };
-  const storedSources = new Map(stored.sources.map((s) => [s.id, s]));
-  const storedQuestions = new Map(stored.questions.map((q) => [q.id, q]));
-  const storedIndicators = new Map(stored.indicators.map((i) => [i.id, i]));
-  const publishedOn = new Map(file.sources.map((s) => [s.key, s.published_on]));
+}
 
+const nextAfter = (rows: readonly { position: number }[]) =>
+  Math.max(-1, ...rows.map((r) => r.position)) + 1;
+
+function planSources(
+  plan: ScenarioPlan,
+  file: ScenarioFile,
+  stored: StoredDefinitions,
+  actor: Actor,
+) {
+  const storedSources = new Map(stored.sources.map((s) => [s.id, s]));
   for (const [si, s] of file.sources.entries()) {
     const id = ids.source(s.key);
     const fields = {
@@ -115,49 +115,169 @@ export function planScenarioImport(
     if (existing) compare(plan.kept, `sources.${si}`, existing, fields);
     else plan.sources.push({ id, key: s.key, ...fields, recorded_by: actor.userId });
   }
+}
 
-  const addCitations = (
-    owner: { hypothesis_id: string | null; indicator_id: string | null },
-    citations: readonly ScenarioCitation[],
-  ) => {
-    const ownerId = (owner.hypothesis_id ?? owner.indicator_id) as string;
-    for (const [position, c] of citations.entries()) {
-      const id = ids.citation(ownerId, c);
-      if (stored.citationIds.has(id)) continue;
-      const probability = c.probability ?? (c.reading ? readingOf(c.reading) : undefined) ?? null;
-      plan.citations.push({
-        id,
-        source_id: ids.source(c.source),
-        ...owner,
-        position,
-        quote: c.quote,
-        words: c.words ?? null,
-        reading: c.reading ?? null,
+/**
+ * Adds an owner's new citations; a hypothesis's citation with a likelihood reading is also the
+ * cited author's forecast, dated at publication.
+ */
+function planCitations(
+  plan: ScenarioPlan,
+  context: { file: ScenarioFile; stored: StoredDefinitions; actor: Actor; now: Date },
+  owner: { hypothesis_id: string | null; indicator_id: string | null },
+  citations: readonly ScenarioCitation[],
+) {
+  const { file, stored, actor, now } = context;
+  const ownerId = (owner.hypothesis_id ?? owner.indicator_id) as string;
+  for (const [position, c] of citations.entries()) {
+    const id = ids.citation(ownerId, c);
+    if (stored.citationIds.has(id)) continue;
+    const probability = c.probability ?? (c.reading ? readingOf(c.reading) : undefined) ?? null;
+    plan.citations.push({
+      id,
+      source_id: ids.source(c.source),
+      ...owner,
+      position,
+      quote: c.quote,
+      words: c.words ?? null,
+      reading: c.reading ?? null,
+      probability,
+      probability_reason: c.probability_reason ?? null,
+      recorded_by: actor.userId,
+    });
+    if (owner.hypothesis_id && probability !== null) {
+      const published = file.sources.find((s) => s.key === c.source)?.published_on;
+      plan.forecasts.push({
+        id: keyedId('as', id),
+        hypothesis_id: owner.hypothesis_id,
+        forecaster_kind: 'source',
+        citation_id: id,
         probability,
-        probability_reason: c.probability_reason ?? null,
+        rationale: c.words ?? '',
+        valid_at: published ? startOf(published) : now,
         recorded_by: actor.userId,
       });
-      if (owner.hypothesis_id && probability !== null) {
-        const published = publishedOn.get(c.source);
-        plan.forecasts.push({
-          id: keyedId('as', id),
-          hypothesis_id: owner.hypothesis_id,
-          forecaster_kind: 'source',
-          citation_id: id,
-          probability,
-          rationale: c.words ?? '',
-          valid_at: published ? startOf(published) : now,
-          recorded_by: actor.userId,
-        });
-      }
     }
-  };
+  }
+}
 
-  for (const [qi, q] of file.questions.entries()) {
+interface QuestionContext {
+  file: ScenarioFile;
+  stored: StoredDefinitions;
+  actor: Actor;
+  now: Date;
+  question: ScenarioQuestion;
+  questionId: string;
+  path: string;
+}
+
+function planHypotheses(plan: ScenarioPlan, ctx: QuestionContext) {
+  const { question: q, questionId, path, stored, actor, now } = ctx;
+  const storedHypotheses = stored.hypotheses.filter((h) => h.question_id === questionId);
+  const byId = new Map(storedHypotheses.map((h) => [h.id, h]));
+  let position = nextAfter(storedHypotheses);
+  // The set the model will start from: stored hypotheses, then the new ones, with their paths.
+  const set = storedHypotheses.map((h) => ({ prior: h.prior, path: `${path}.hypotheses` }));
+  for (const [hi, h] of q.hypotheses.entries()) {
+    const hpath = `${path}.hypotheses.${hi}`;
+    const id = ids.hypothesis(q.key, h.key);
+    const existing = byId.get(id);
+    if (existing) {
+      compare(plan.kept, hpath, existing, {
+        title: h.title,
+        statement: h.statement,
+        horizon: h.horizon,
+        resolution_criteria: h.resolution_criteria,
+        prior: h.prior,
+      });
+      if (h.opened_at && startOf(h.opened_at).getTime() !== existing.opened_at.getTime()) {
+        plan.kept.push({ path: `${hpath}.opened_at`, message: KEPT });
+      }
+    } else {
+      const problem = horizonProblem(h, now, `${hpath}.horizon`);
+      if (problem) plan.problems.push(problem);
+      plan.hypotheses.push(
+        hypothesisRow({ id, key: h.key, questionId, position: position++ }, h, actor, now),
+      );
+      set.push({ prior: h.prior, path: `${hpath}.prior` });
+    }
+    planCitations(plan, ctx, { hypothesis_id: id, indicator_id: null }, h.citations);
+  }
+  const priors = priorProblem(
+    q.kind,
+    set.map((s) => s.prior),
+    (i) => set[i]?.path ?? `${path}.hypotheses`,
+  );
+  if (priors) plan.problems.push(priors);
+}
+
+function planIndicators(plan: ScenarioPlan, ctx: QuestionContext) {
+  const { question: q, questionId, path, stored, actor } = ctx;
+  const storedIndicators = stored.indicators.filter((i) => i.question_id === questionId);
+  const byId = new Map(storedIndicators.map((i) => [i.id, i]));
+  let position = nextAfter(storedIndicators);
+  for (const [xi, x] of q.indicators.entries()) {
+    const xpath = `${path}.indicators.${xi}`;
+    const id = ids.indicator(q.key, x.key);
+    const ratings = Object.entries(x.expectations).map(([hkey, expectation]) => ({
+      hkey,
+      hid: ids.hypothesis(q.key, hkey),
+      expectation,
+    }));
+    const existing = byId.get(id);
+    let toAdd = ratings;
+    if (existing) {
+      compare(plan.kept, xpath, existing, {
+        title: x.title,
+        description: x.description,
+        threshold: x.threshold ?? null,
+        expected_by: x.expected_by ?? null,
+      });
+      const current = new Map(
+        stored.expectations.filter((e) => e.indicator_id === id).map((e) => [e.hypothesis_id, e]),
+      );
+      // Pairs never rated are added (e.g. for a hypothesis new in this file); re-ratings are not.
+      toAdd = ratings.filter((r) => {
+        const rated = current.get(r.hid);
+        if (rated && rated.expectation !== r.expectation) {
+          plan.kept.push({ path: `${xpath}.expectations.${r.hkey}`, message: KEPT });
+        }
+        return !rated;
+      });
+    } else {
+      plan.indicators.push(
+        indicatorRow({ id, key: x.key, questionId, position: position++ }, x, actor),
+      );
+    }
+    plan.expectations.push(
+      ...expectationRows(
+        { id, questionId },
+        toAdd.map((r) => [r.hid, r.expectation] as const),
+        actor,
+      ),
+    );
+    planCitations(plan, ctx, { hypothesis_id: null, indicator_id: id }, x.citations);
+  }
+}
+
+/**
+ * Pure: decides what importing `file` adds to what is stored. Keys map to stable ids, so a
+ * second import of the same file adds nothing.
+ */
+export function planScenarioImport(
+  file: ScenarioFile,
+  stored: StoredDefinitions,
+  actor: Actor,
+  now: Date,
+): ScenarioPlan {
+  const plan = emptyPlan();
+  planSources(plan, file, stored, actor);
+  const storedQuestions = new Map(stored.questions.map((q) => [q.id, q]));
+  for (const [qi, question] of file.questions.entries()) {
     const path = `questions.${qi}`;
-    const questionId = ids.question(q.key);
+    const questionId = ids.question(question.key);
     const existing = storedQuestions.get(questionId);
-    if (existing && existing.kind !== q.kind) {
+    if (existing && existing.kind !== question.kind) {
       plan.problems.push({
         path: `${path}.kind`,
         message: `the stored question is ${existing.kind}; a question's kind cannot change`,
@@ -166,97 +286,16 @@ export function planScenarioImport(
     }
     if (existing) {
       compare(plan.kept, path, existing, {
-        title: q.title,
-        description: q.description,
-        tags: [...new Set(q.tags)],
+        title: question.title,
+        description: question.description,
+        tags: [...new Set(question.tags)],
       });
     } else {
-      plan.questions.push(questionRow(questionId, q.key, q, actor));
+      plan.questions.push(questionRow(questionId, question.key, question, actor));
     }
-
-    const storedHypotheses = stored.hypotheses.filter((h) => h.question_id === questionId);
-    const byId = new Map(storedHypotheses.map((h) => [h.id, h]));
-    let position = Math.max(-1, ...storedHypotheses.map((h) => h.position)) + 1;
-    // The set the model will start from: stored hypotheses, then the new ones, with their paths.
-    const set = storedHypotheses.map((h) => ({ prior: h.prior, path: `${path}.hypotheses` }));
-    for (const [hi, h] of q.hypotheses.entries()) {
-      const hpath = `${path}.hypotheses.${hi}`;
-      const id = ids.hypothesis(q.key, h.key);
-      const stored = byId.get(id);
-      if (stored) {
-        compare(plan.kept, hpath, stored, {
-          title: h.title,
-          statement: h.statement,
-          horizon: h.horizon,
-          resolution_criteria: h.resolution_criteria,
-          prior: h.prior,
-        });
-        if (h.opened_at && startOf(h.opened_at).getTime() !== stored.opened_at.getTime()) {
-          plan.kept.push({ path: `${hpath}.opened_at`, message: KEPT });
-        }
-      } else {
-        const problem = horizonProblem(h, now, `${hpath}.horizon`);
-        if (problem) plan.problems.push(problem);
-        plan.hypotheses.push(
-          hypothesisRow({ id, key: h.key, questionId, position: position++ }, h, actor, now),
-        );
-        set.push({ prior: h.prior, path: `${hpath}.prior` });
-      }
-      addCitations({ hypothesis_id: id, indicator_id: null }, h.citations);
-    }
-    const priors = priorProblem(
-      q.kind,
-      set.map((s) => s.prior),
-      (i) => set[i]?.path ?? `${path}.hypotheses`,
-    );
-    if (priors) plan.problems.push(priors);
-
-    const storedIndicatorsOfQuestion = stored.indicators.filter(
-      (i) => i.question_id === questionId,
-    );
-    let indicatorPosition = Math.max(-1, ...storedIndicatorsOfQuestion.map((i) => i.position)) + 1;
-    for (const [xi, x] of q.indicators.entries()) {
-      const xpath = `${path}.indicators.${xi}`;
-      const id = ids.indicator(q.key, x.key);
-      const ratings = Object.entries(x.expectations).map(([hkey, expectation]) => ({
-        hkey,
-        hid: ids.hypothesis(q.key, hkey),
-        expectation,
-      }));
-      const storedIndicator = storedIndicators.get(id);
-      let toAdd = ratings;
-      if (storedIndicator) {
-        compare(plan.kept, xpath, storedIndicator, {
-          title: x.title,
-          description: x.description,
-          threshold: x.threshold ?? null,
-          expected_by: x.expected_by ?? null,
-        });
-        const current = new Map(
-          stored.expectations.filter((e) => e.indicator_id === id).map((e) => [e.hypothesis_id, e]),
-        );
-        // Pairs never rated are added (e.g. for a hypothesis new in this file); re-ratings are not.
-        toAdd = ratings.filter((r) => {
-          const rated = current.get(r.hid);
-          if (rated && rated.expectation !== r.expectation) {
-            plan.kept.push({ path: `${xpath}.expectations.${r.hkey}`, message: KEPT });
-          }
-          return !rated;
-        });
-      } else {
-        plan.indicators.push(
-          indicatorRow({ id, key: x.key, questionId, position: indicatorPosition++ }, x, actor),
-        );
-      }
-      plan.expectations.push(
-        ...expectationRows(
-          { id, questionId },
-          toAdd.map((r) => [r.hid, r.expectation] as const),
-          actor,
-        ),
-      );
-      addCitations({ hypothesis_id: null, indicator_id: id }, x.citations);
-    }
+    const ctx = { file, stored, actor, now, question, questionId, path };
+    planHypotheses(plan, ctx);
+    planIndicators(plan, ctx);
   }
   return plan;
 }
