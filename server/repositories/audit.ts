@@ -9,6 +9,11 @@ export interface AuditEntry {
   after?: unknown;
 }
 
+/** The audit entry for a row just created, e.g. `created('hypothesis', row)`. */
+export function created(entityType: string, row: { id: string }, after: unknown = row): AuditEntry {
+  return { action: `${entityType}.create`, entity_type: entityType, entity_id: row.id, after };
+}
+
 /** Appends one audit row per entry, in the caller's transaction. */
 export async function recordAudit(ex: Executor, actor: Actor, entries: AuditEntry[]) {
   if (entries.length === 0) return;

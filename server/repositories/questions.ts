@@ -4,8 +4,8 @@ import type { QuestionsTable } from '../db/tables/questions.js';
 
 export type QuestionRow = Selectable<QuestionsTable>;
 
-export async function insertQuestion(ex: Executor, row: Insertable<QuestionsTable>) {
-  await ex.insertInto('questions').values(row).execute();
+export async function insertQuestions(ex: Executor, rows: Insertable<QuestionsTable>[]) {
+  if (rows.length > 0) await ex.insertInto('questions').values(rows).execute();
 }
 
 export interface QuestionFilter {

@@ -36,6 +36,7 @@ export function startOf(value: string): Date {
 }
 
 /** An `as_of` instant: a date includes the whole day, so it is the last millisecond of it. */
-export function endOf(value: string): Date {
+export function asOfInstant(value: string | undefined): Date | undefined {
+  if (value === undefined) return undefined;
   return new Date(value.length === 10 ? `${value}T23:59:59.999Z` : value);
 }

@@ -136,6 +136,28 @@ export const ScenarioQuestionSchema = z
   });
 export type ScenarioQuestion = z.infer<typeof ScenarioQuestionSchema>;
 
+type CitationOwners = {
+  hypotheses: readonly { citations: readonly ScenarioCitation[] }[];
+  indicators: readonly { citations: readonly ScenarioCitation[] }[];
+};
+
+/**
+ * Every citation of a file's questions with its path, e.g.
+ * `['questions', 0, 'hypotheses', 1, 'citations', 0]`.
+ */
+export function fileCitations(questions: readonly CitationOwners[]) {
+  return questions.flatMap((q, qi) =>
+    (['hypotheses', 'indicators'] as const).flatMap((owner) =>
+      q[owner].flatMap((item, i) =>
+        item.citations.map((citation, ci) => ({
+          path: ['questions', qi, owner, i, 'citations', ci] as (string | number)[],
+          citation,
+        })),
+      ),
+    ),
+  );
+}
+
 export const ScenarioFileSchema = z
   .object({
     format: z.literal(SCENARIO_FORMAT, { message: `must be "${SCENARIO_FORMAT}"` }),
@@ -146,21 +168,13 @@ export const ScenarioFileSchema = z
     duplicateKeys(file.sources, ['sources'], ctx);
     duplicateKeys(file.questions, ['questions'], ctx);
     const sourceKeys = new Set(file.sources.map((s) => s.key));
-    for (const [qi, q] of file.questions.entries()) {
-      const owners = [
-        ...q.hypotheses.map((h, i) => ({ path: ['hypotheses', i], citations: h.citations })),
-        ...q.indicators.map((x, i) => ({ path: ['indicators', i], citations: x.citations })),
-      ];
-      for (const owner of owners) {
-        for (const [ci, c] of owner.citations.entries()) {
-          if (!sourceKeys.has(c.source)) {
-            ctx.addIssue({
-              code: 'custom',
-              path: ['questions', qi, ...owner.path, 'citations', ci, 'source'],
-              message: `is not a source of this file`,
-            });
-          }
-        }
+    for (const { path, citation } of fileCitations(file.questions)) {
+      if (!sourceKeys.has(citation.source)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [...path, 'source'],
+          message: 'is not a source of this file',
+        });
       }
     }
   });

@@ -44,6 +44,10 @@ export interface Placement {
   position: number;
 }
 
+/** The position after the last of a question's members (0 for the first). */
+export const positionAfter = (rows: readonly { position: number }[]) =>
+  Math.max(-1, ...rows.map((r) => r.position)) + 1;
+
 const placed = (p: Placement) => ({
   id: p.id,
   key: p.key,

@@ -3,11 +3,11 @@ import type { Db } from '../db/database.js';
 import { expectationCoverage } from '../domain/indicators.js';
 import { type FieldProblem, invalid, notFound } from '../errors.js';
 import { newId } from '../ids.js';
-import { recordAudit } from '../repositories/audit.js';
+import { created, recordAudit } from '../repositories/audit.js';
 import { insertHypotheses } from '../repositories/hypotheses.js';
 import { insertExpectations, insertIndicators } from '../repositories/indicators.js';
 import { listMembers, nextPosition } from '../repositories/question-members.js';
-import { insertQuestion, lockQuestion } from '../repositories/questions.js';
+import { insertQuestions, lockQuestion } from '../repositories/questions.js';
 import {
   type HypothesisInput,
   type IndicatorInput,
@@ -21,6 +21,7 @@ import {
   horizonProblem,
   hypothesisRow,
   indicatorRow,
+  positionAfter,
   priorProblem,
   questionRow,
 } from './definition-rows.js';
@@ -52,16 +53,11 @@ export async function createQuestion(
     hypothesisRow({ id: newId('h'), key: null, questionId: id, position }, h, actor, now),
   );
   return db.transaction().execute(async (trx) => {
-    await insertQuestion(trx, question);
+    await insertQuestions(trx, [question]);
     await insertHypotheses(trx, hypotheses);
     await recordAudit(trx, actor, [
-      { action: 'question.create', entity_type: 'question', entity_id: id, after: question },
-      ...hypotheses.map((h) => ({
-        action: 'hypothesis.create',
-        entity_type: 'hypothesis',
-        entity_id: h.id,
-        after: h,
-      })),
+      created('question', question),
+      ...hypotheses.map((h) => created('hypothesis', h)),
     ]);
     return readQuestion(trx, id);
   });
@@ -84,17 +80,14 @@ export async function addHypothesis(
       horizonProblem(input, now, 'body.horizon'),
       priorProblem(question.kind, priors, () => 'body.prior'),
     ]);
-    const position = await nextPosition(trx, 'hypotheses', questionId);
     const row = hypothesisRow(
-      { id: newId('h'), key: null, questionId, position },
+      { id: newId('h'), key: null, questionId, position: positionAfter(existing) },
       input,
       actor,
       now,
     );
     await insertHypotheses(trx, [row]);
-    await recordAudit(trx, actor, [
-      { action: 'hypothesis.create', entity_type: 'hypothesis', entity_id: row.id, after: row },
-    ]);
+    await recordAudit(trx, actor, [created('hypothesis', row)]);
     const view = await readQuestion(trx, questionId);
     return view.hypotheses.find((h) => h.id === row.id) as HypothesisView;
   });
@@ -130,12 +123,7 @@ export async function addIndicator(
     await insertIndicators(trx, [row]);
     await insertExpectations(trx, expectations);
     await recordAudit(trx, actor, [
-      {
-        action: 'indicator.create',
-        entity_type: 'indicator',
-        entity_id: id,
-        after: { ...row, expectations: input.expectations },
-      },
+      created('indicator', row, { ...row, expectations: input.expectations }),
     ]);
     const view = await readQuestion(trx, questionId);
     return view.indicators.find((i) => i.id === id) as IndicatorView;

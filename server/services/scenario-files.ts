@@ -5,7 +5,7 @@ import type { Actor } from '../actor.js';
 import type { Db } from '../db/database.js';
 import { AppError, type FieldProblem, invalid, zodProblems } from '../errors.js';
 import { wasImported } from '../repositories/scenario-imports.js';
-import { type ScenarioFile, ScenarioFileSchema } from '../schemas/scenario-file.js';
+import { fileCitations, type ScenarioFile, ScenarioFileSchema } from '../schemas/scenario-file.js';
 import { type ImportReport, importScenarioSet } from './scenario-import.js';
 
 export interface LoadedScenarioFile {
@@ -64,21 +64,13 @@ async function quoteProblems(file: ScenarioFile, dir: string, name: string) {
       });
     }
   }
-  for (const [qi, q] of file.questions.entries()) {
-    const owners = [
-      ...q.hypotheses.map((h, i) => ({ path: `hypotheses.${i}`, citations: h.citations })),
-      ...q.indicators.map((x, i) => ({ path: `indicators.${i}`, citations: x.citations })),
-    ];
-    for (const owner of owners) {
-      for (const [ci, c] of owner.citations.entries()) {
-        const doc = documents.get(c.source);
-        if (doc && !doc.text.includes(c.quote)) {
-          problems.push({
-            path: `${name}.questions.${qi}.${owner.path}.citations.${ci}.quote`,
-            message: `does not appear verbatim in ${doc.document}`,
-          });
-        }
-      }
+  for (const { path, citation } of fileCitations(file.questions)) {
+    const doc = documents.get(citation.source);
+    if (doc && !doc.text.includes(citation.quote)) {
+      problems.push({
+        path: [name, ...path, 'quote'].join('.'),
+        message: `does not appear verbatim in ${doc.document}`,
+      });
     }
   }
   return problems;

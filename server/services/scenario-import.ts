@@ -3,7 +3,7 @@ import type { Db, Executor } from '../db/database.js';
 import { type FieldProblem, invalid } from '../errors.js';
 import { newId } from '../ids.js';
 import { insertAssessments } from '../repositories/assessments.js';
-import { type AuditEntry, recordAudit } from '../repositories/audit.js';
+import { type AuditEntry, created, recordAudit } from '../repositories/audit.js';
 import { insertCitations, listCitations } from '../repositories/citations.js';
 import { insertHypotheses } from '../repositories/hypotheses.js';
 import {
@@ -12,7 +12,7 @@ import {
   insertIndicators,
 } from '../repositories/indicators.js';
 import { listMembers } from '../repositories/question-members.js';
-import { findQuestions, insertQuestion } from '../repositories/questions.js';
+import { findQuestions, insertQuestions } from '../repositories/questions.js';
 import { insertScenarioImport } from '../repositories/scenario-imports.js';
 import { findSources, insertSources } from '../repositories/sources.js';
 import type { ScenarioFile } from '../schemas/scenario-file.js';
@@ -77,21 +77,16 @@ async function loadStored(ex: Executor, file: ScenarioFile): Promise<StoredDefin
 }
 
 function auditEntries(plan: ScenarioPlan): AuditEntry[] {
-  const created = (type: string, rows: readonly { id: string }[]) =>
-    rows.map((row) => ({
-      action: `${type}.create`,
-      entity_type: type,
-      entity_id: row.id,
-      after: row,
-    }));
+  const all = (type: string, rows: readonly { id: string }[]) =>
+    rows.map((row) => created(type, row));
   return [
-    ...created('source', plan.sources),
-    ...created('question', plan.questions),
-    ...created('hypothesis', plan.hypotheses),
-    ...created('indicator', plan.indicators),
-    ...created('indicator_expectation', plan.expectations as { id: string }[]),
-    ...created('citation', plan.citations),
-    ...created('assessment', plan.forecasts),
+    ...all('source', plan.sources),
+    ...all('question', plan.questions),
+    ...all('hypothesis', plan.hypotheses),
+    ...all('indicator', plan.indicators),
+    ...all('indicator_expectation', plan.expectations),
+    ...all('citation', plan.citations),
+    ...all('assessment', plan.forecasts),
   ];
 }
 
@@ -115,7 +110,7 @@ export async function importScenarioSet(
       return { name: meta.name, importId: null, added, kept: plan.kept };
     }
     await insertSources(trx, plan.sources);
-    for (const question of plan.questions) await insertQuestion(trx, question);
+    await insertQuestions(trx, plan.questions);
     await insertHypotheses(trx, plan.hypotheses);
     await insertIndicators(trx, plan.indicators);
     await insertExpectations(trx, plan.expectations);

@@ -21,6 +21,7 @@ import {
   horizonProblem,
   hypothesisRow,
   indicatorRow,
+  positionAfter,
   priorProblem,
   questionRow,
 } from './definition-rows.js';
@@ -90,9 +91,6 @@ function emptyPlan(): ScenarioPlan {
     kept: [],
   };
 }
-
-const nextAfter = (rows: readonly { position: number }[]) =>
-  Math.max(-1, ...rows.map((r) => r.position)) + 1;
 
 function planSources(
   plan: ScenarioPlan,
@@ -175,7 +173,7 @@ function planHypotheses(plan: ScenarioPlan, ctx: QuestionContext) {
   const { question: q, questionId, path, stored, actor, now } = ctx;
   const storedHypotheses = stored.hypotheses.filter((h) => h.question_id === questionId);
   const byId = new Map(storedHypotheses.map((h) => [h.id, h]));
-  let position = nextAfter(storedHypotheses);
+  let position = positionAfter(storedHypotheses);
   // The set the model will start from: stored hypotheses, then the new ones, with their paths.
   const set = storedHypotheses.map((h) => ({ prior: h.prior, path: `${path}.hypotheses` }));
   for (const [hi, h] of q.hypotheses.entries()) {
@@ -215,7 +213,7 @@ function planIndicators(plan: ScenarioPlan, ctx: QuestionContext) {
   const { question: q, questionId, path, stored, actor } = ctx;
   const storedIndicators = stored.indicators.filter((i) => i.question_id === questionId);
   const byId = new Map(storedIndicators.map((i) => [i.id, i]));
-  let position = nextAfter(storedIndicators);
+  let position = positionAfter(storedIndicators);
   for (const [xi, x] of q.indicators.entries()) {
     const xpath = `${path}.indicators.${xi}`;
     const id = ids.indicator(q.key, x.key);

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Db } from '../../db/database.js';
 import { createJsonRouter, jsonBody, jsonResponse, problemResponses } from '../../http/router.js';
-import { AsOfQuerySchema, endOf, IdSchema } from '../../schemas/common.js';
+import { AsOfQuerySchema, asOfInstant, IdSchema } from '../../schemas/common.js';
 import { QuestionInputSchema } from '../../schemas/definitions.js';
 import { QuestionListSchema, QuestionViewSchema } from '../../schemas/views.js';
 import { createQuestion } from '../../services/question-definitions.js';
@@ -50,7 +50,7 @@ export function questionRoutes(db: Db) {
   return createJsonRouter()
     .openapi(listQuestions, async (c) => {
       const { as_of, tag } = c.req.valid('query');
-      const asOf = as_of ? endOf(as_of) : undefined;
+      const asOf = asOfInstant(as_of);
       const questions = await readQuestions(db, { tag, asOf });
       return c.json({ questions, as_of: asOf?.toISOString() ?? null }, 200);
     })
@@ -60,11 +60,7 @@ export function questionRoutes(db: Db) {
     })
     .openapi(getQuestion, async (c) => {
       const { as_of } = c.req.valid('query');
-      const question = await readQuestion(
-        db,
-        c.req.valid('param').id,
-        as_of ? endOf(as_of) : undefined,
-      );
+      const question = await readQuestion(db, c.req.valid('param').id, asOfInstant(as_of));
       return c.json(question, 200);
     });
 }
