@@ -1,4 +1,12 @@
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+
+/**
+ * Where the built-in scenarios' source documents live when the environment does not say: the
+ * shared seeds folder beside the project. They are not shipped with it (they are third-party
+ * page captures); scenario files cite them by file name.
+ */
+const SEEDS = fileURLToPath(new URL('../../shared/seeds', import.meta.url));
 
 const flag = z
   .enum(['1', '0', 'true', 'false', 'on', 'off', 'yes', 'no'])
@@ -15,6 +23,7 @@ const EnvSchema = z.object({
   SIGNPOST_DATA_DIR: z.string().min(1).default('./data'),
   SIGNPOST_SCENARIOS_DIR: z.string().min(1).default('./scenarios'),
   SIGNPOST_LOAD_SCENARIOS: flag.default(true),
+  SIGNPOST_SOURCE_DOCUMENTS: z.string().min(1).default(SEEDS),
 });
 
 export interface Config {
@@ -25,6 +34,8 @@ export interface Config {
   dataDir: string;
   scenariosDir: string;
   loadScenarios: boolean;
+  /** The folder of the documents scenario files cite; quotes are checked when it exists. */
+  sourceDocumentsDir: string;
 }
 
 export class ConfigError extends Error {}
@@ -44,5 +55,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: e.SIGNPOST_DATA_DIR,
     scenariosDir: e.SIGNPOST_SCENARIOS_DIR,
     loadScenarios: e.SIGNPOST_LOAD_SCENARIOS,
+    sourceDocumentsDir: e.SIGNPOST_SOURCE_DOCUMENTS,
   };
 }

@@ -9,12 +9,22 @@ const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 await runWithDatabase(
   async (handle, config) => {
     const loaded = config.loadScenarios
-      ? await loadScenarioFolder(handle.db, SYSTEM_ACTOR, config.scenariosDir)
+      ? await loadScenarioFolder(
+          handle.db,
+          SYSTEM_ACTOR,
+          config.scenariosDir,
+          config.sourceDocumentsDir,
+        )
       : [];
     const app = createApp({ db: handle.db });
     const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
       const host = LOOPBACK.has(config.host) ? 'localhost' : config.host;
-      const scenarios = loaded.length ? `; loaded ${loaded.map((r) => r.name).join(', ')}` : '';
+      const unchecked = loaded.some((r) => r.quotesCheckedIn === null)
+        ? ` (quotes not checked: no source documents at ${config.sourceDocumentsDir})`
+        : '';
+      const scenarios = loaded.length
+        ? `; loaded ${loaded.map((r) => r.name).join(', ')}${unchecked}`
+        : '';
       console.log(
         `signpost: listening on http://${host}:${info.port} with ${handle.description}${scenarios}`,
       );

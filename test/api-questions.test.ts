@@ -7,7 +7,7 @@ import { QuestionListSchema, QuestionViewSchema } from '../server/schemas/views.
 import { importScenarioFile } from '../server/services/scenario-files.js';
 import { testClient } from './support/api.js';
 import { openTestDatabase, type TestDatabase } from './support/database.js';
-import { SAMPLE_PATH } from './support/fixtures.js';
+import { DOCUMENTS, SAMPLE_PATH } from './support/fixtures.js';
 
 const SAMPLE_ID = keyedId('q', 'post-caliphate-sample');
 const hypothesis = (over: Record<string, unknown> = {}) => ({
@@ -25,7 +25,7 @@ describe('questions API', () => {
   let importedAt: Date;
   before(async () => {
     t = await openTestDatabase();
-    await importScenarioFile(t.db, SYSTEM_ACTOR, SAMPLE_PATH);
+    await importScenarioFile(t.db, SYSTEM_ACTOR, SAMPLE_PATH, DOCUMENTS);
     importedAt = new Date();
     api = testClient(t.db);
   });
@@ -132,9 +132,11 @@ describe('questions API', () => {
 
       const added = await api.post(
         `/api/questions/${res.body.id}/hypotheses`,
-        hypothesis({ title: 'Sahel', prior: 0.1 }),
+        hypothesis({ title: 'Sahel', prior: 0.1, rationale: 'Far from the core; our judgment.' }),
       );
       assert.equal(added.status, 201);
+      assert.equal(added.body.rationale, 'Far from the core; our judgment.');
+      assert.equal(res.body.hypotheses[0].rationale, null);
       assert.equal(added.body.prior.toFixed(4), (0.1 / 1.2).toFixed(4));
       const again = await api.get(`/api/questions/${res.body.id}`);
       const sum = again.body.hypotheses.reduce((s: number, h: { prior: number }) => s + h.prior, 0);

@@ -41,11 +41,11 @@ describe('command line', () => {
     assert.equal(first.status, 0, first.out);
     assert.match(
       first.out,
-      /post-caliphate-sample\.json: added 2 sources, 1 questions, 2 hypotheses, 2 indicators, 4 expectations, 4 citations, 2 forecasts/,
+      /sample-scenarios\.json: added 2 sources, 1 questions, 2 hypotheses, 2 indicators, 4 expectations, 5 citations, 2 forecasts/,
     );
     const second = run('server/cli/import-scenarios.ts', SAMPLE_PATH);
     assert.equal(second.status, 0, second.out);
-    assert.match(second.out, /post-caliphate-sample\.json: nothing new/);
+    assert.match(second.out, /sample-scenarios\.json: nothing new/);
   });
 
   it('refuses an invalid file whole, listing every problem as path and reason', () => {

@@ -10,7 +10,7 @@ import { DataFolderLockedError, lockDataFolder } from '../server/db/data-folder-
 import { keyedId } from '../server/ids.js';
 import { importScenarioFile } from '../server/services/scenario-files.js';
 import { openTestDatabase, type TestDatabase } from './support/database.js';
-import { SAMPLE_PATH } from './support/fixtures.js';
+import { DOCUMENTS, SAMPLE_PATH } from './support/fixtures.js';
 
 const sampleHypothesis = keyedId('h', 'post-caliphate-sample/iran-preferred-target');
 
@@ -18,7 +18,7 @@ describe(`the schema (on ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`
   let t: TestDatabase;
   before(async () => {
     t = await openTestDatabase();
-    await importScenarioFile(t.db, SYSTEM_ACTOR, SAMPLE_PATH);
+    await importScenarioFile(t.db, SYSTEM_ACTOR, SAMPLE_PATH, DOCUMENTS);
   });
   after(async () => t.close());
 

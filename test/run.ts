@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { loadConfig } from '../server/config.js';
 import { openDatabase } from '../server/db/connect.js';
 import { migrateToLatest } from '../server/db/migrate.js';
 
@@ -30,8 +31,12 @@ if (!env.DATABASE_URL) {
   await handle.close();
   env.SIGNPOST_TEST_TEMPLATE = template;
 }
+const documents = loadConfig(env).sourceDocumentsDir;
 console.log(
-  `signpost: ${files.length} test files against ${env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : 'embedded PGlite'}`,
+  `signpost: ${files.length} test files against ${env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : 'embedded PGlite'}; ` +
+    (existsSync(documents)
+      ? `scenario quotes checked against ${documents}`
+      : `scenario quotes NOT checked: no source documents at ${documents}`),
 );
 const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', ...files], {
   stdio: 'inherit',

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { SYSTEM_ACTOR } from '../server/actor.js';
 import { AppError } from '../server/errors.js';
@@ -7,7 +8,7 @@ import { readQuestion } from '../server/services/question-reads.js';
 import { importScenarioFile } from '../server/services/scenario-files.js';
 import { importScenarioSet } from '../server/services/scenario-import.js';
 import { openTestDatabase, type TestDatabase } from './support/database.js';
-import { rowCounts, SAMPLE_PATH, sampleScenario } from './support/fixtures.js';
+import { DOCUMENTS, rowCounts, SAMPLE_PATH, sampleScenario } from './support/fixtures.js';
 
 describe('scenario import', () => {
   let t: TestDatabase;
@@ -17,7 +18,7 @@ describe('scenario import', () => {
   after(async () => t.close());
 
   it('loads the sample: definitions, citations and the authors’ forecasts', async () => {
-    const report = await importScenarioFile(t.db, SYSTEM_ACTOR, SAMPLE_PATH);
+    const report = await importScenarioFile(t.db, SYSTEM_ACTOR, SAMPLE_PATH, DOCUMENTS);
     assert.ok(report.importId?.startsWith('imp_'));
     assert.deepEqual(report.added, {
       sources: 2,
@@ -25,9 +26,10 @@ describe('scenario import', () => {
       hypotheses: 2,
       indicators: 2,
       expectations: 4,
-      citations: 4,
+      citations: 5,
       forecasts: 2,
     });
+    assert.equal(report.quotesCheckedIn, existsSync(DOCUMENTS) ? DOCUMENTS : null);
     const q = await readQuestion(t.db, keyedId('q', 'post-caliphate-sample'));
     assert.equal(q.kind, 'independent');
     const iran = q.hypotheses.find((h) => h.key === 'iran-preferred-target');
@@ -37,9 +39,17 @@ describe('scenario import', () => {
     assert.equal(iran?.citations[0]?.words, 'could indeed become');
     assert.equal(iran?.citations[0]?.probability, 0.4);
     assert.equal(iran?.citations[0]?.published_on, '2016-12-19');
+    assert.equal(iran?.citations[0]?.stance, 'supports');
+    // A citation arguing against the hypothesis, with no words of likelihood: no forecast.
+    assert.deepEqual(
+      [iran?.citations[1]?.stance, iran?.citations[1]?.words, iran?.citations[1]?.probability],
+      ['opposes', null, null],
+    );
+    assert.equal(iran?.rationale, 'Test fixture: a prior of 0.3 for a small sample.');
     const insurgency = q.hypotheses.find((h) => h.key === 'insurgency-iraq-syria');
     // "likely" read as its ICD 203 band midpoint (METHODS §5).
     assert.equal(insurgency?.citations[0]?.probability, 0.675);
+    assert.match(insurgency?.citations[0]?.source.date_note ?? '', /issue 1368/);
     const desert = q.indicators.find((i) => i.key === 'desert-hideouts');
     assert.equal(desert?.expectations[insurgency?.id ?? ''], 'HL');
     assert.deepEqual(desert?.diagnosticity, { spread: 2, class: 'weak' });
@@ -64,7 +74,7 @@ describe('scenario import', () => {
 
   it('changes nothing when run again', async () => {
     const before = await rowCounts(t.db);
-    const report = await importScenarioFile(t.db, SYSTEM_ACTOR, SAMPLE_PATH);
+    const report = await importScenarioFile(t.db, SYSTEM_ACTOR, SAMPLE_PATH, DOCUMENTS);
     assert.equal(report.importId, null);
     assert.ok(Object.values(report.added).every((n) => n === 0));
     assert.deepEqual(report.kept, []);

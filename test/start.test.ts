@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { keyedId } from '../server/ids.js';
+import { QuestionListSchema } from '../server/schemas/views.js';
 import { newTestDatabaseLocation, type TestDatabaseLocation } from './support/database.js';
 
 const ROOT = new URL('..', import.meta.url).pathname;
@@ -72,17 +72,26 @@ describe('npm start', () => {
         ? /with PostgreSQL at /
         : /with embedded PostgreSQL \(PGlite\) in /;
     assert.match(lines[0] ?? '', database);
-    assert.match(lines[0] ?? '', /loaded post-caliphate-sample\.json$/);
+    assert.match(lines[0] ?? '', /loaded post-caliphate\.json( \(quotes not checked: [^)]+\))?$/);
   });
 
-  it('serves the built-in scenarios over HTTP', async () => {
-    const res = await fetch(
-      new URL(`/api/questions/${keyedId('q', 'post-caliphate-sample')}`, url),
-    );
+  it('serves every question of the built-in scenarios, whole, over HTTP', async () => {
+    const file = JSON.parse(readFileSync(join(ROOT, 'scenarios/post-caliphate.json'), 'utf8'));
+    const res = await fetch(new URL('/api/questions?tag=post-caliphate', url));
     assert.equal(res.status, 200);
-    const body = (await res.json()) as { hypotheses: unknown[]; indicators: unknown[] };
-    assert.equal(body.hypotheses.length, 2);
-    assert.equal(body.indicators.length, 2);
+    const served = QuestionListSchema.parse(await res.json()).questions;
+    const shape = (q: {
+      key: string | null;
+      kind: string;
+      hypotheses: { key: string | null; citations: unknown[] }[];
+      indicators: { key: string | null; citations: unknown[] }[];
+    }) => ({
+      key: q.key,
+      kind: q.kind,
+      hypotheses: q.hypotheses.map((h) => [h.key, h.citations.length]),
+      indicators: q.indicators.map((i) => [i.key, i.citations.length]),
+    });
+    assert.deepEqual(served.map(shape), file.questions.map(shape));
   });
 
   it('refuses a second process on the same embedded data folder', {

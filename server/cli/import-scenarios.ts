@@ -8,9 +8,14 @@ if (files.length === 0) {
   process.exit(2);
 }
 
-await runWithDatabase(async (handle) => {
+await runWithDatabase(async (handle, config) => {
   for (const file of files) {
-    const report = await importScenarioFile(handle.db, SYSTEM_ACTOR, file);
+    const report = await importScenarioFile(
+      handle.db,
+      SYSTEM_ACTOR,
+      file,
+      config.sourceDocumentsDir,
+    );
     const added = Object.entries(report.added)
       .map(([what, n]) => `${n} ${what}`)
       .join(', ');
@@ -18,6 +23,11 @@ await runWithDatabase(async (handle) => {
       report.importId
         ? `signpost: ${report.name}: added ${added} to ${handle.description}`
         : `signpost: ${report.name}: nothing new; already in ${handle.description}`,
+    );
+    console.log(
+      report.quotesCheckedIn
+        ? `  quotes checked against ${report.quotesCheckedIn}`
+        : `  quotes not checked: no source documents at ${config.sourceDocumentsDir} (set SIGNPOST_SOURCE_DOCUMENTS)`,
     );
     for (const k of report.kept) console.log(`  kept as stored: ${k.path}: ${k.message}`);
   }

@@ -22,7 +22,9 @@ export type PriorNormalisation =
 export function normalisePriors(stated: readonly number[]): PriorNormalisation {
   if (stated.length === 1) return { ok: true, priors: [clampProbability(1)] };
   const sum = stated.reduce((a, b) => a + b, 0);
-  const priors = stated.map((p) => p / sum);
+  // A set stated to sum to 1 is kept as stated: dividing by a float sum of 1 ± 1e-16 would
+  // turn 0.6 into 0.6000000000000001.
+  const priors = Math.abs(sum - 1) < 1e-9 ? [...stated] : stated.map((p) => p / sum);
   for (const [index, p] of priors.entries()) {
     if (p < PROBABILITY_FLOOR || p > PROBABILITY_CEILING) {
       const side = p < PROBABILITY_FLOOR ? 'below the floor' : 'above the ceiling';

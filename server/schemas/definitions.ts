@@ -41,6 +41,9 @@ export const hypothesisFields = {
   opened_at: InstantSchema.optional().openapi({
     description: 'When the hypothesis opened (valid time); defaults to now',
   }),
+  rationale: text(4000).optional().openapi({
+    description: 'Why this horizon and this prior: the analytic judgment behind the numbers',
+  }),
 };
 
 export const indicatorFields = {

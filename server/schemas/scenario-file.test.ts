@@ -1,13 +1,8 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
+import { sampleScenario as sample } from '../../test/support/fixtures.js';
 import { zodProblems } from '../errors.js';
 import { type ScenarioFile, ScenarioFileSchema } from './scenario-file.js';
-
-const sample = () =>
-  JSON.parse(
-    readFileSync(new URL('../../scenarios/post-caliphate-sample.json', import.meta.url), 'utf8'),
-  ) as ScenarioFile;
 
 function problems(file: unknown) {
   const result = ScenarioFileSchema.safeParse(file);
@@ -15,7 +10,7 @@ function problems(file: unknown) {
 }
 
 describe('the scenario file schema', () => {
-  it('accepts the shipped sample', () => {
+  it('accepts the sample', () => {
     assert.deepEqual(problems(sample()), []);
   });
 
@@ -55,19 +50,57 @@ describe('the scenario file schema', () => {
   it('checks citations: known source, words inside the quote, a reading with a reason', () => {
     const file = sample();
     const h = file.questions[0]?.hypotheses[1] as ScenarioFile['questions'][0]['hypotheses'][0];
+    const cite = (c: object) => c as ScenarioFile['questions'][0]['hypotheses'][0]['citations'][0];
     h.citations.push(
-      { source: 'nobody-2020', quote: 'x' },
-      { source: 'karmon-2016', quote: 'it may well happen', words: 'surely', reading: 'likely' },
-      { source: 'karmon-2016', quote: 'it may happen', words: 'may', probability: 0.4 },
+      cite({ source: 'nobody-2020', quote: 'x' }),
+      cite({
+        source: 'karmon-2016',
+        quote: 'it may well happen',
+        words: 'surely',
+        reading: 'likely',
+      }),
+      cite({ source: 'karmon-2016', quote: 'it may happen', words: 'may', probability: 0.4 }),
     );
     assert.deepEqual(
       problems(file).map((p) => `${p.path}: ${p.message}`),
       [
-        'file.questions.0.hypotheses.1.citations.2.words: must appear in the quote',
-        'file.questions.0.hypotheses.1.citations.3.probability_reason: an explicit probability needs the reason it departs from the band midpoint',
-        'file.questions.0.hypotheses.1.citations.1.source: is not a source of this file',
+        'file.questions.0.hypotheses.1.citations.3.words: must appear in the quote',
+        'file.questions.0.hypotheses.1.citations.4.probability_reason: an explicit probability needs the reason it departs from the band midpoint',
+        'file.questions.0.hypotheses.1.citations.2.source: is not a source of this file',
       ],
     );
+  });
+
+  it('knows only two stances: a citation supports or opposes', () => {
+    const file = sample();
+    (file.questions[0]?.hypotheses[1]?.citations[0] as { stance: string }).stance = 'doubts';
+    assert.deepEqual(problems(file), [
+      {
+        path: 'file.questions.0.hypotheses.1.citations.0.stance',
+        message: 'Invalid option: expected one of "supports"|"opposes"',
+      },
+    ]);
+  });
+
+  it('needs a rationale for every hypothesis', () => {
+    const file = sample();
+    const q = file.questions[0] as ScenarioFile['questions'][0];
+    delete (q.hypotheses[0] as { rationale?: string }).rationale;
+    assert.deepEqual(
+      problems(file).map((p) => p.path),
+      ['file.questions.0.hypotheses.0.rationale'],
+    );
+  });
+
+  it('needs a publication date for a source whose words become a forecast', () => {
+    const file = sample();
+    delete file.sources[0]?.published_on;
+    assert.deepEqual(problems(file), [
+      {
+        path: 'file.questions.0.hypotheses.1.citations.0.source',
+        message: 'a citation with words of likelihood needs a source with published_on',
+      },
+    ]);
   });
 
   it('refuses a reading that is not on the ICD 203 scale', () => {

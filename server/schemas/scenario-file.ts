@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { CITATION_STANCES } from '../domain/citations.js';
 import { expectationCoverage } from '../domain/indicators.js';
 import { normalisePriors } from '../domain/questions.js';
 import { ICD_203_PHRASES } from '../domain/words.js';
@@ -23,9 +24,12 @@ export const ScenarioSourceSchema = z
     publisher: text(200).optional(),
     url: z.url({ message: 'must be a URL' }).optional(),
     document: text(500).optional().openapi({
-      description: 'A file shipped beside the scenario file, relative to its folder',
+      description: 'The file name of its text in the source documents folder',
     }),
     published_on: DateSchema.optional(),
+    date_note: text(1000).optional().openapi({
+      description: 'How published_on was established when the source does not state its date',
+    }),
   })
   .refine((s) => s.url || s.document, {
     message: 'needs a url or a document',
@@ -49,7 +53,12 @@ export const CitationSchema = z
     probability: ProbabilitySchema.optional().openapi({
       description: 'An explicit numeric reading, instead of the band midpoint, with a reason',
     }),
-    probability_reason: text(1000).optional(),
+    probability_reason: text(1000).optional().openapi({
+      description: 'Why the words read as this number (required with an explicit probability)',
+    }),
+    stance: z.enum(CITATION_STANCES).default('supports').openapi({
+      description: 'Whether the quote argues for the hypothesis or against it',
+    }),
   })
   .superRefine((c, ctx) => {
     if (c.words && !c.quote.includes(c.words)) {
@@ -82,6 +91,9 @@ export type ScenarioCitation = z.infer<typeof CitationSchema>;
 const ScenarioHypothesisSchema = z.object({
   key: KeySchema,
   ...hypothesisFields,
+  rationale: text(4000).openapi({
+    description: 'Why this horizon and prior: the file author’s judgment, stated as such',
+  }),
   citations: z.array(CitationSchema).min(1, 'a scenario hypothesis cites the source predicting it'),
 });
 
@@ -167,13 +179,21 @@ export const ScenarioFileSchema = z
   .superRefine((file, ctx) => {
     duplicateKeys(file.sources, ['sources'], ctx);
     duplicateKeys(file.questions, ['questions'], ctx);
-    const sourceKeys = new Set(file.sources.map((s) => s.key));
+    const sources = new Map(file.sources.map((s) => [s.key, s]));
     for (const { path, citation } of fileCitations(file.questions)) {
-      if (!sourceKeys.has(citation.source)) {
+      const source = sources.get(citation.source);
+      if (!source) {
         ctx.addIssue({
           code: 'custom',
           path: [...path, 'source'],
           message: 'is not a source of this file',
+        });
+      } else if (citation.words && !source.published_on) {
+        // The author's forecast is dated at publication; without a date it could not be scored.
+        ctx.addIssue({
+          code: 'custom',
+          path: [...path, 'source'],
+          message: 'a citation with words of likelihood needs a source with published_on',
         });
       }
     }

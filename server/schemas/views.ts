@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { CITATION_STANCES } from '../domain/citations.js';
 import { INDICATOR_STATUSES } from '../domain/indicators.js';
 import { OUTCOMES } from '../domain/questions.js';
 import { ExpectationSchema, QuestionKindSchema } from './definitions.js';
@@ -15,6 +16,9 @@ export const SourceViewSchema = z
     url: z.string().nullable(),
     document: z.string().nullable(),
     published_on: z.string().nullable(),
+    date_note: z.string().nullable().openapi({
+      description: 'How published_on was established when the source does not state it',
+    }),
   })
   .openapi('Source');
 
@@ -27,6 +31,9 @@ export const CitationViewSchema = z
     reading: z.string().nullable().openapi({ description: 'The ICD 203 phrase they were read as' }),
     probability: z.number().nullable().openapi({ description: 'Their numeric reading' }),
     probability_reason: z.string().nullable(),
+    stance: z.enum(CITATION_STANCES).openapi({
+      description: 'Whether the quote argues for the hypothesis or against it',
+    }),
     published_on: z.string().nullable(),
   })
   .openapi('Citation');
@@ -52,6 +59,9 @@ export const HypothesisViewSchema = z
     }),
     stated_prior: z.number(),
     opened_at: z.string(),
+    rationale: z.string().nullable().openapi({
+      description: 'Why this horizon and prior: the analytic judgment behind them',
+    }),
     current: z.object({
       analyst: z.number().nullable().openapi({ description: 'Null until a judgment exists' }),
       model: z.number(),

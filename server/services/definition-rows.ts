@@ -69,6 +69,7 @@ export function hypothesisRow(
     resolution_criteria: input.resolution_criteria,
     prior: input.prior,
     opened_at: input.opened_at ? startOf(input.opened_at) : now,
+    rationale: input.rationale ?? null,
     recorded_by: actor.userId,
   };
 }

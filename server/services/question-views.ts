@@ -55,12 +55,14 @@ export function assembleQuestionViews(rows: QuestionRows, asOf: Date | undefined
         url: s.url,
         document: s.document,
         published_on: s.published_on,
+        date_note: s.date_note,
       },
       quote: c.quote,
       words: c.words,
       reading: c.reading,
       probability: c.probability,
       probability_reason: c.probability_reason,
+      stance: c.stance,
       published_on: s.published_on,
     };
   };
@@ -103,6 +105,7 @@ export function assembleQuestionViews(rows: QuestionRows, asOf: Date | undefined
         prior,
         stated_prior: h.prior,
         opened_at: iso(h.opened_at),
+        rationale: h.rationale,
         current: {
           analyst: judgment?.probability ?? null,
           model,

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import type { Actor } from '../actor.js';
 import type { Db } from '../db/database.js';
+import { quoteAppearsIn } from '../domain/citations.js';
 import { AppError, type FieldProblem, invalid, zodProblems } from '../errors.js';
 import { wasImported } from '../repositories/scenario-imports.js';
 import { fileCitations, type ScenarioFile, ScenarioFileSchema } from '../schemas/scenario-file.js';
@@ -12,6 +13,8 @@ export interface LoadedScenarioFile {
   name: string;
   sha256: string;
   file: ScenarioFile;
+  /** The folder the quotes were checked against, or null when it does not exist. */
+  quotesCheckedIn: string | null;
 }
 
 async function readText(path: string): Promise<{ name: string; text: string; sha256: string }> {
@@ -22,12 +25,54 @@ async function readText(path: string): Promise<{ name: string; text: string; sha
   return { name, text, sha256: createHash('sha256').update(text).digest('hex') };
 }
 
+const isFolder = (path: string) =>
+  stat(path).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
+
 /**
- * Validates a scenario file's text: JSON, the schema, and that every quote appears verbatim in
- * the source document it cites (documents are resolved in `dir`). Throws an invalid_request
- * AppError listing every problem as path + reason.
+ * Every citation whose quote does not appear verbatim (METHODS: whitespace and typographic
+ * quotes aside) in the document its source names, and every named document missing from
+ * `documentsDir`.
  */
-async function parseScenarioText(name: string, text: string, dir: string): Promise<ScenarioFile> {
+async function quoteProblems(file: ScenarioFile, documentsDir: string, name: string) {
+  const problems: FieldProblem[] = [];
+  const documents = new Map<string, { text: string; document: string }>();
+  for (const [i, source] of file.sources.entries()) {
+    if (!source.document) continue;
+    try {
+      const text = await readFile(join(documentsDir, source.document), 'utf8');
+      documents.set(source.key, { text, document: source.document });
+    } catch {
+      problems.push({
+        path: `${name}.sources.${i}.document`,
+        message: `no such file in the source documents folder ${documentsDir}`,
+      });
+    }
+  }
+  for (const { path, citation } of fileCitations(file.questions)) {
+    const doc = documents.get(citation.source);
+    if (doc && !quoteAppearsIn(citation.quote, doc.text)) {
+      problems.push({
+        path: [name, ...path, 'quote'].join('.'),
+        message: `does not appear verbatim in ${doc.document}`,
+      });
+    }
+  }
+  return problems;
+}
+
+/**
+ * Validates a scenario file's text: JSON, the schema, and, when the source documents folder
+ * exists, that every quote appears in the document it cites. Throws an invalid_request AppError
+ * listing every problem as path + reason.
+ */
+async function parseScenarioText(
+  name: string,
+  text: string,
+  documentsDir: string,
+): Promise<{ file: ScenarioFile; quotesCheckedIn: string | null }> {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -38,52 +83,33 @@ async function parseScenarioText(name: string, text: string, dir: string): Promi
   if (!parsed.success) {
     throw invalid(zodProblems(parsed.error, name), `${name} refused`);
   }
-  const problems = await quoteProblems(parsed.data, dir, name);
+  if (!(await isFolder(documentsDir))) return { file: parsed.data, quotesCheckedIn: null };
+  const problems = await quoteProblems(parsed.data, documentsDir, name);
   if (problems.length > 0) throw invalid(problems, `${name} refused`);
-  return parsed.data;
+  return { file: parsed.data, quotesCheckedIn: documentsDir };
 }
 
 /** Reads and validates a scenario file (see parseScenarioText). */
-export async function readScenarioFile(path: string): Promise<LoadedScenarioFile> {
+export async function readScenarioFile(
+  path: string,
+  documentsDir: string,
+): Promise<LoadedScenarioFile> {
   const { name, text, sha256 } = await readText(path);
-  return { name, sha256, file: await parseScenarioText(name, text, dirname(resolve(path))) };
+  return { name, sha256, ...(await parseScenarioText(name, text, documentsDir)) };
 }
 
-async function quoteProblems(file: ScenarioFile, dir: string, name: string) {
-  const problems: FieldProblem[] = [];
-  const documents = new Map<string, { text: string; document: string }>();
-  for (const [i, source] of file.sources.entries()) {
-    if (!source.document) continue;
-    try {
-      const text = await readFile(join(dir, source.document), 'utf8');
-      documents.set(source.key, { text, document: source.document });
-    } catch {
-      problems.push({
-        path: `${name}.sources.${i}.document`,
-        message: 'no such file beside the scenario file',
-      });
-    }
-  }
-  for (const { path, citation } of fileCitations(file.questions)) {
-    const doc = documents.get(citation.source);
-    if (doc && !doc.text.includes(citation.quote)) {
-      problems.push({
-        path: [name, ...path, 'quote'].join('.'),
-        message: `does not appear verbatim in ${doc.document}`,
-      });
-    }
-  }
-  return problems;
-}
+export type FileImportReport = ImportReport & Pick<LoadedScenarioFile, 'quotesCheckedIn'>;
 
 /** Reads, validates and imports one scenario file. */
 export async function importScenarioFile(
   db: Db,
   actor: Actor,
   path: string,
-): Promise<ImportReport> {
-  const loaded = await readScenarioFile(path);
-  return importScenarioSet(db, actor, loaded.file, loaded);
+  documentsDir: string,
+): Promise<FileImportReport> {
+  const loaded = await readScenarioFile(path, documentsDir);
+  const report = await importScenarioSet(db, actor, loaded.file, loaded);
+  return { ...report, quotesCheckedIn: loaded.quotesCheckedIn };
 }
 
 /**
@@ -94,15 +120,17 @@ export async function loadScenarioFolder(
   db: Db,
   actor: Actor,
   dir: string,
-): Promise<ImportReport[]> {
+  documentsDir: string,
+): Promise<FileImportReport[]> {
   const names = (await readdir(dir)).filter((f) => f.endsWith('.json')).sort();
-  const reports: ImportReport[] = [];
+  const reports: FileImportReport[] = [];
   for (const fileName of names) {
     // The hash first: a file imported before is neither parsed nor validated again.
     const { name, text, sha256 } = await readText(join(dir, fileName));
     if (await wasImported(db, sha256)) continue;
-    const file = await parseScenarioText(name, text, resolve(dir));
-    reports.push(await importScenarioSet(db, actor, file, { name, sha256 }));
+    const { file, quotesCheckedIn } = await parseScenarioText(name, text, documentsDir);
+    const report = await importScenarioSet(db, actor, file, { name, sha256 });
+    reports.push({ ...report, quotesCheckedIn });
   }
   return reports;
 }

@@ -108,6 +108,7 @@ function planSources(
       url: s.url ?? null,
       document: s.document ?? null,
       published_on: s.published_on ?? null,
+      date_note: s.date_note ?? null,
     };
     const existing = storedSources.get(id);
     if (existing) compare(plan.kept, `sources.${si}`, existing, fields);
@@ -141,6 +142,7 @@ function planCitations(
       reading: c.reading ?? null,
       probability,
       probability_reason: c.probability_reason ?? null,
+      stance: c.stance,
       recorded_by: actor.userId,
     });
     if (owner.hypothesis_id && probability !== null) {
@@ -187,6 +189,7 @@ function planHypotheses(plan: ScenarioPlan, ctx: QuestionContext) {
         horizon: h.horizon,
         resolution_criteria: h.resolution_criteria,
         prior: h.prior,
+        rationale: h.rationale,
       });
       if (h.opened_at && startOf(h.opened_at).getTime() !== existing.opened_at.getTime()) {
         plan.kept.push({ path: `${hpath}.opened_at`, message: KEPT });

@@ -1,10 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { sql } from 'kysely';
+import { loadConfig } from '../../server/config.js';
 import type { Db } from '../../server/db/database.js';
 import type { ScenarioFile } from '../../server/schemas/scenario-file.js';
 
-export const SAMPLE_PATH = new URL('../../scenarios/post-caliphate-sample.json', import.meta.url)
-  .pathname;
+export const SAMPLE_PATH = new URL('../fixtures/sample-scenarios.json', import.meta.url).pathname;
+
+/** The source documents folder as configured: quotes are checked when it exists. */
+export const DOCUMENTS = loadConfig().sourceDocumentsDir;
 
 /** A fresh deep copy of the sample scenario file, to alter in a test. */
 export function sampleScenario(): ScenarioFile {

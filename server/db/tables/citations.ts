@@ -1,4 +1,4 @@
-import type { Fixed, RecordedAt } from './columns.js';
+import type { Fixed, FixedDefaulted, RecordedAt } from './columns.js';
 
 export interface CitationsTable {
   id: Fixed<string>;
@@ -13,6 +13,8 @@ export interface CitationsTable {
   reading: Fixed<string | null>;
   probability: Fixed<number | null>;
   probability_reason: Fixed<string | null>;
+  /** Whether the quote argues for the hypothesis or against it. */
+  stance: FixedDefaulted<'supports' | 'opposes'>;
   recorded_at: RecordedAt;
   recorded_by: Fixed<string>;
 }

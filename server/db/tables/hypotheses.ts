@@ -12,6 +12,8 @@ export interface HypothesesTable {
   /** As stated; an exclusive question's set is normalised when read (METHODS §3). */
   prior: Fixed<number>;
   opened_at: FixedTime;
+  /** Why this horizon and prior: the analyst's judgment, stated as such. */
+  rationale: string | null;
   recorded_at: RecordedAt;
   recorded_by: Fixed<string>;
 }

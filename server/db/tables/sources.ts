@@ -7,9 +7,11 @@ export interface SourcesTable {
   author: string | null;
   publisher: string | null;
   url: string | null;
-  /** A document shipped with the scenarios, as a path relative to their folder. */
+  /** The source's text, as a file name in the source documents folder. */
   document: string | null;
   published_on: CalendarDate | null;
+  /** How published_on was established when the source does not state it. */
+  date_note: string | null;
   recorded_at: RecordedAt;
   recorded_by: Fixed<string>;
 }
