@@ -64,6 +64,31 @@ describe('command line', () => {
     ]);
   });
 
+  it('npm run scenarios:check validates the built-in set and reports the Indicators Validator', () => {
+    const r = run('server/cli/check-scenarios.ts', 'scenarios/post-caliphate.json');
+    assert.equal(r.status, 0, r.out);
+    assert.match(r.out, /^post-caliphate\.json: valid; (every quote found in|quotes not checked)/);
+    assert.match(
+      r.out,
+      /\nmain-base-2019 \(exclusive\): 5 hypotheses, 10 indicators: 9 keep, 1 weak/,
+    );
+    assert.match(r.out, /\n {2}weak: khorasan-holds-districts \(spread 2\)/);
+    assert.match(r.out, /\n {2}iraq-syria: 9, 2, 0\n/);
+  });
+
+  it('npm run scenarios:check refuses an invalid file', () => {
+    const path = join(scratch, 'no-rationale.json');
+    const file = JSON.parse(readFileSync(SAMPLE_PATH, 'utf8'));
+    delete file.questions[0].hypotheses[1].rationale;
+    writeFileSync(path, JSON.stringify(file));
+    const r = run('server/cli/check-scenarios.ts', path);
+    assert.equal(r.status, 1);
+    assert.deepEqual(r.out.split('\n'), [
+      'signpost: no-rationale.json refused',
+      'signpost:   no-rationale.json.questions.0.hypotheses.1.rationale: Invalid input: expected string, received undefined',
+    ]);
+  });
+
   it('says how to call it without a file', () => {
     const r = run('server/cli/import-scenarios.ts');
     assert.equal(r.status, 2);

@@ -12,9 +12,9 @@ if (files.length === 0) {
   process.exit(2);
 }
 
-const config = loadConfig();
 for (const path of files) {
   try {
+    const config = loadConfig();
     const loaded = await readScenarioFile(path, config.sourceDocumentsDir);
     console.log(
       `${loaded.name}: valid; ${
