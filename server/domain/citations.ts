@@ -16,6 +16,7 @@ const FOLDED: Record<string, string> = {
   '\u2033': '"',
   '\u00a0': ' ',
 };
+const TO_FOLD = new RegExp(`[${Object.keys(FOLDED).join('')}]`, 'g');
 
 /**
  * The form in which quotes are compared: typographic quotes folded to straight ones and every
@@ -26,10 +27,7 @@ const FOLDED: Record<string, string> = {
  */
 export function normaliseQuote(text: string): string {
   return text
-    .replace(
-      /[\u2018\u2019\u201a\u201b\u2032\u201c\u201d\u201e\u201f\u2033\u00a0]/g,
-      (c) => FOLDED[c] ?? c,
-    )
+    .replace(TO_FOLD, (c) => FOLDED[c] ?? c)
     .replace(/\s+/g, ' ')
     .trim();
 }

@@ -1,3 +1,4 @@
+import type { CitationStance } from '../../domain/citations.js';
 import type { Fixed, FixedDefaulted, RecordedAt } from './columns.js';
 
 export interface CitationsTable {
@@ -14,7 +15,7 @@ export interface CitationsTable {
   probability: Fixed<number | null>;
   probability_reason: Fixed<string | null>;
   /** Whether the quote argues for the hypothesis or against it. */
-  stance: FixedDefaulted<'supports' | 'opposes'>;
+  stance: FixedDefaulted<CitationStance>;
   recorded_at: RecordedAt;
   recorded_by: Fixed<string>;
 }
