@@ -20,6 +20,14 @@ describe('command line', () => {
     });
     return { status: r.status, out: `${r.stdout}${r.stderr}`.trim() };
   };
+  /** A copy of the sample, changed by `change`, written to the scratch folder as `name`. */
+  const alteredSample = (name: string, change: (file: any) => void) => {
+    const file = JSON.parse(readFileSync(SAMPLE_PATH, 'utf8'));
+    change(file);
+    const path = join(scratch, name);
+    writeFileSync(path, JSON.stringify(file));
+    return path;
+  };
   before(async () => {
     location = await newTestDatabaseLocation();
     scratch = mkdtempSync(join(tmpdir(), 'signpost-cli-'));
@@ -49,12 +57,11 @@ describe('command line', () => {
   });
 
   it('refuses an invalid file whole, listing every problem as path and reason', () => {
-    const file = JSON.parse(readFileSync(SAMPLE_PATH, 'utf8'));
-    file.questions[0].key = 'another-question';
-    file.questions[0].hypotheses[0].prior = 2;
-    delete file.questions[0].indicators[0].expectations['iran-preferred-target'];
-    const path = join(scratch, 'bad.json');
-    writeFileSync(path, JSON.stringify(file));
+    const path = alteredSample('bad.json', (file) => {
+      file.questions[0].key = 'another-question';
+      file.questions[0].hypotheses[0].prior = 2;
+      delete file.questions[0].indicators[0].expectations['iran-preferred-target'];
+    });
     const r = run('server/cli/import-scenarios.ts', path);
     assert.equal(r.status, 1);
     assert.deepEqual(r.out.split('\n'), [
@@ -77,10 +84,9 @@ describe('command line', () => {
   });
 
   it('npm run scenarios:check refuses an invalid file', () => {
-    const path = join(scratch, 'no-rationale.json');
-    const file = JSON.parse(readFileSync(SAMPLE_PATH, 'utf8'));
-    delete file.questions[0].hypotheses[1].rationale;
-    writeFileSync(path, JSON.stringify(file));
+    const path = alteredSample('no-rationale.json', (file) => {
+      delete file.questions[0].hypotheses[1].rationale;
+    });
     const r = run('server/cli/check-scenarios.ts', path);
     assert.equal(r.status, 1);
     assert.deepEqual(r.out.split('\n'), [

@@ -1,20 +1,22 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { normaliseQuote, quoteAppearsIn } from './citations.js';
+import { normaliseQuote, quotedIn } from './citations.js';
 
-describe('quoteAppearsIn', () => {
-  const document = 'The end of the ‘caliphate’,\n  not IS.\u00a0It is “widely believed” that…';
+describe('quotedIn', () => {
+  const inDocument = quotedIn(
+    'The end of the ‘caliphate’,\n  not IS.\u00a0It is “widely believed” that…',
+  );
 
   it('finds a quote whatever the wrapping and the typographic quotes', () => {
-    assert.equal(quoteAppearsIn("the 'caliphate', not IS. It is", document), true);
-    assert.equal(quoteAppearsIn('It is "widely believed"', document), true);
-    assert.equal(quoteAppearsIn('It  is\n“widely  believed”', document), true);
+    assert.equal(inDocument("the 'caliphate', not IS. It is"), true);
+    assert.equal(inDocument('It is "widely believed"'), true);
+    assert.equal(inDocument('It  is\n“widely  believed”'), true);
   });
 
   it('refuses a quote whose words differ, however slightly', () => {
-    assert.equal(quoteAppearsIn('It is widely believed', document), false);
-    assert.equal(quoteAppearsIn('the caliphate, not IS', document), false);
-    assert.equal(quoteAppearsIn('The End of the', document), false);
+    assert.equal(inDocument('It is widely believed'), false);
+    assert.equal(inDocument('the caliphate, not IS'), false);
+    assert.equal(inDocument('The End of the'), false);
   });
 
   it('normalises to straight quotes and single spaces', () => {

@@ -32,7 +32,13 @@ export function normaliseQuote(text: string): string {
     .trim();
 }
 
-/** Whether `quote` appears verbatim in `document`, up to whitespace and typographic quotes. */
-export function quoteAppearsIn(quote: string, document: string): boolean {
-  return normaliseQuote(document).includes(normaliseQuote(quote));
+/**
+ * A test of whether a quote appears verbatim in `document`, up to whitespace and typographic
+ * quotes. The document is normalised once, however many quotes are checked against it.
+ *
+ * @example quotedIn('It is “widely\n believed”')('is "widely believed"') === true
+ */
+export function quotedIn(document: string): (quote: string) => boolean {
+  const text = normaliseQuote(document);
+  return (quote) => text.includes(normaliseQuote(quote));
 }

@@ -3,7 +3,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { Actor } from '../actor.js';
 import type { Db } from '../db/database.js';
-import { quoteAppearsIn } from '../domain/citations.js';
+import { quotedIn } from '../domain/citations.js';
 import { AppError, type FieldProblem, invalid, zodProblems } from '../errors.js';
 import { wasImported } from '../repositories/scenario-imports.js';
 import { fileCitations, type ScenarioFile, ScenarioFileSchema } from '../schemas/scenario-file.js';
@@ -38,12 +38,12 @@ const isFolder = (path: string) =>
  */
 async function quoteProblems(file: ScenarioFile, documentsDir: string, name: string) {
   const problems: FieldProblem[] = [];
-  const documents = new Map<string, { text: string; document: string }>();
+  const documents = new Map<string, { quotes: (quote: string) => boolean; document: string }>();
   for (const [i, source] of file.sources.entries()) {
     if (!source.document) continue;
     try {
       const text = await readFile(join(documentsDir, source.document), 'utf8');
-      documents.set(source.key, { text, document: source.document });
+      documents.set(source.key, { quotes: quotedIn(text), document: source.document });
     } catch {
       problems.push({
         path: `${name}.sources.${i}.document`,
@@ -53,7 +53,7 @@ async function quoteProblems(file: ScenarioFile, documentsDir: string, name: str
   }
   for (const { path, citation } of fileCitations(file.questions)) {
     const doc = documents.get(citation.source);
-    if (doc && !quoteAppearsIn(citation.quote, doc.text)) {
+    if (doc && !doc.quotes(citation.quote)) {
       problems.push({
         path: [name, ...path, 'quote'].join('.'),
         message: `does not appear verbatim in ${doc.document}`,
