@@ -2,7 +2,7 @@ import { serve } from '@hono/node-server';
 import { SYSTEM_ACTOR } from './actor.js';
 import { createApp } from './app.js';
 import { runWithDatabase } from './cli/run.js';
-import { loadScenarioFolder } from './services/scenario-files.js';
+import { loadScenarioFolder, uncheckedQuotes } from './services/scenario-files.js';
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
@@ -20,7 +20,7 @@ await runWithDatabase(
     const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
       const host = LOOPBACK.has(config.host) ? 'localhost' : config.host;
       const unchecked = loaded.some((r) => r.quotesCheckedIn === null)
-        ? ` (quotes not checked: no source documents at ${config.sourceDocumentsDir})`
+        ? ` (${uncheckedQuotes(config.sourceDocumentsDir)})`
         : '';
       const scenarios = loaded.length
         ? `; loaded ${loaded.map((r) => r.name).join(', ')}${unchecked}`

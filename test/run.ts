@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { loadConfig } from '../server/config.js';
 import { openDatabase } from '../server/db/connect.js';
 import { migrateToLatest } from '../server/db/migrate.js';
+import { uncheckedQuotes } from '../server/services/scenario-files.js';
 
 /**
  * `npm test`: every *.test.ts under the project's source folders, with Node's runner. Without
@@ -36,7 +37,7 @@ console.log(
   `signpost: ${files.length} test files against ${env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : 'embedded PGlite'}; ` +
     (existsSync(documents)
       ? `scenario quotes checked against ${documents}`
-      : `scenario quotes NOT checked: no source documents at ${documents}`),
+      : `scenario ${uncheckedQuotes(documents)}`),
 );
 const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', ...files], {
   stdio: 'inherit',

@@ -1,5 +1,5 @@
 import { loadConfig } from '../config.js';
-import { describeProblems, readScenarioFile } from '../services/scenario-files.js';
+import { describeProblems, readScenarioFile, uncheckedQuotes } from '../services/scenario-files.js';
 import { reviewScenarioFile } from '../services/scenario-review.js';
 
 /**
@@ -20,13 +20,13 @@ for (const path of files) {
       `${loaded.name}: valid; ${
         loaded.quotesCheckedIn
           ? `every quote found in ${loaded.quotesCheckedIn}`
-          : `quotes not checked: no source documents at ${config.sourceDocumentsDir}`
+          : uncheckedQuotes(config.sourceDocumentsDir)
       }`,
     );
     for (const q of reviewScenarioFile(loaded.file)) {
       const count = (c: string) => q.indicators.filter((x) => x.class === c).length;
       console.log(
-        `\n${q.key} (${q.kind}): ${q.hypotheses} hypotheses, ${q.indicators.length} indicators: ` +
+        `\n${q.key} (${q.kind}): ${q.coverage.length} hypotheses, ${q.indicators.length} indicators: ` +
           `${count('keep')} keep, ${count('weak')} weak, ${count('non_diagnostic')} non-diagnostic`,
       );
       for (const x of q.indicators.filter((i) => i.class !== 'keep')) {

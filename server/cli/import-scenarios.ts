@@ -1,5 +1,5 @@
 import { SYSTEM_ACTOR } from '../actor.js';
-import { importScenarioFile } from '../services/scenario-files.js';
+import { importScenarioFile, uncheckedQuotes } from '../services/scenario-files.js';
 import { runWithDatabase } from './run.js';
 
 const files = process.argv.slice(2);
@@ -27,7 +27,7 @@ await runWithDatabase(async (handle, config) => {
     console.log(
       report.quotesCheckedIn
         ? `  quotes checked against ${report.quotesCheckedIn}`
-        : `  quotes not checked: no source documents at ${config.sourceDocumentsDir} (set SIGNPOST_SOURCE_DOCUMENTS)`,
+        : `  ${uncheckedQuotes(config.sourceDocumentsDir)} (set SIGNPOST_SOURCE_DOCUMENTS)`,
     );
     for (const k of report.kept) console.log(`  kept as stored: ${k.path}: ${k.message}`);
   }

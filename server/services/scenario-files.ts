@@ -135,6 +135,10 @@ export async function loadScenarioFolder(
   return reports;
 }
 
+/** What every command says when the source documents folder is missing. */
+export const uncheckedQuotes = (documentsDir: string) =>
+  `quotes not checked: no source documents at ${documentsDir}`;
+
 export function describeProblems(error: unknown): string[] {
   if (error instanceof AppError) {
     return [error.message, ...error.problems.map((p) => `  ${p.path}: ${p.message}`)];

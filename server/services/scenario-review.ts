@@ -7,9 +7,9 @@ const speaksTo = (expectation: string) => expectation !== 'C';
 export interface QuestionReview {
   key: string;
   kind: string;
-  hypotheses: number;
   indicators: { key: string; spread: number; class: DiagnosticityClass }[];
-  /** Per hypothesis, the indicators whose expectation under it is not "could". */
+  /** Per hypothesis: the indicators whose expectation under it is not "could", its sources'
+   * forecasts and its opposing citations. */
   coverage: { key: string; indicators: number; forecasts: number; opposing: number }[];
 }
 
@@ -22,7 +22,6 @@ export function reviewScenarioFile(file: ScenarioFile): QuestionReview[] {
   return file.questions.map((q) => ({
     key: q.key,
     kind: q.kind,
-    hypotheses: q.hypotheses.length,
     indicators: q.indicators.map((x) => ({
       key: x.key,
       ...indicatorDiagnosticity(q.hypotheses.map((h) => x.expectations[h.key] ?? 'C')),
