@@ -6,6 +6,7 @@ import * as createEvidence from './2026-11-21T17-33-00-create-evidence.js';
 import * as createJudgments from './2026-11-21T17-34-00-create-judgments.js';
 import * as createImportsAndIdempotency from './2026-11-21T17-35-00-create-imports-and-idempotency.js';
 import * as addRationaleAndStance from './2026-11-21T20-00-00-add-rationale-and-stance.js';
+import * as createModelLedger from './2026-11-21T21-00-00-create-model-ledger.js';
 
 /**
  * Every migration, listed by hand: a directory scan does not survive bundlers and test runners.
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-21T17-34-00-create-judgments': createJudgments,
   '2026-11-21T17-35-00-create-imports-and-idempotency': createImportsAndIdempotency,
   '2026-11-21T20-00-00-add-rationale-and-stance': addRationaleAndStance,
+  '2026-11-21T21-00-00-create-model-ledger': createModelLedger,
 };

@@ -8,8 +8,11 @@ import { AppError } from './errors.js';
 import type { AppEnv } from './http/env.js';
 import { idempotency } from './http/idempotency.js';
 import { handleError, handleNotFound } from './http/problems.js';
+import { analysisRoutes } from './routes/api/analysis.js';
+import { evidenceRoutes } from './routes/api/evidence.js';
 import { hypothesisRoutes } from './routes/api/hypotheses.js';
 import { indicatorRoutes } from './routes/api/indicators.js';
+import { judgmentRoutes } from './routes/api/judgments.js';
 import { questionRoutes } from './routes/api/questions.js';
 import { docsRoutes } from './routes/docs.js';
 
@@ -42,6 +45,9 @@ export function createApp({ db }: AppDeps) {
   app.route('/api', questionRoutes(db));
   app.route('/api', hypothesisRoutes(db));
   app.route('/api', indicatorRoutes(db));
+  app.route('/api', evidenceRoutes(db));
+  app.route('/api', judgmentRoutes(db));
+  app.route('/api', analysisRoutes(db));
   app.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {

@@ -1,7 +1,18 @@
 import { createHash, randomBytes } from 'node:crypto';
 
 /** Prefixes make an id say what it names in logs and URLs; the rest is opaque. */
-export type IdPrefix = 'q' | 'h' | 'i' | 'src' | 'cit' | 'exp' | 'as' | 'imp';
+export type IdPrefix =
+  | 'q'
+  | 'h'
+  | 'i'
+  | 'src'
+  | 'cit'
+  | 'exp'
+  | 'as'
+  | 'imp'
+  | 'ev'
+  | 'obs'
+  | 'set';
 
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz234567';
 const BODY_BYTES = 10; // 80 bits: 16 base32 characters

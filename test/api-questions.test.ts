@@ -324,10 +324,19 @@ describe('questions API', () => {
       assert.equal(validation.valid, true);
       const paths = Object.keys(res.body.paths).sort();
       assert.deepEqual(paths, [
+        '/api/evidence/{id}',
+        '/api/evidence/{id}/retract',
+        '/api/hypotheses/{id}/assessments',
+        '/api/hypotheses/{id}/timeline',
+        '/api/indicators/{id}/history',
+        '/api/indicators/{id}/status',
         '/api/questions',
         '/api/questions/{id}',
+        '/api/questions/{id}/assessments',
+        '/api/questions/{id}/evidence',
         '/api/questions/{id}/hypotheses',
         '/api/questions/{id}/indicators',
+        '/api/questions/{id}/matrix',
       ]);
       const post = res.body.paths['/api/questions'].post;
       assert.ok(post.requestBody.content['application/json'].schema);

@@ -9,6 +9,7 @@ import type { IdempotencyKeysTable } from './tables/idempotency-keys.js';
 import type { IndicatorExpectationsTable } from './tables/indicator-expectations.js';
 import type { IndicatorObservationsTable } from './tables/indicator-observations.js';
 import type { IndicatorsTable } from './tables/indicators.js';
+import type { ModelLedgerTable, ModelStatesTable } from './tables/model.js';
 import type { QuestionsTable } from './tables/questions.js';
 import type { ResolutionsTable } from './tables/resolutions.js';
 import type { AssessmentRetractionsTable, EvidenceRetractionsTable } from './tables/retractions.js';
@@ -34,6 +35,8 @@ export interface Database {
   resolutions: ResolutionsTable;
   scenario_imports: ScenarioImportsTable;
   idempotency_keys: IdempotencyKeysTable;
+  model_states: ModelStatesTable;
+  model_ledger: ModelLedgerTable;
 }
 
 export type Db = Kysely<Database>;

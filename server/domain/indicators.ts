@@ -54,3 +54,31 @@ export function expectationCoverage(
     missing: hypotheses.filter((h) => !given.has(h)),
   };
 }
+
+/** Statuses an analyst may set without evidence; seeing an indicator needs the evidence. */
+export const STATUSES_WITHOUT_EVIDENCE: readonly IndicatorStatus[] = [
+  'NOT_OBSERVED',
+  'NO_INFORMATION',
+  'RECEDING',
+  'EXPIRED',
+];
+
+/**
+ * Why an indicator cannot move to `next` on day `on`, or undefined if it can. EXPIRED means its
+ * expected-by date passed without it firing: it needs that date, the date must be behind `on`,
+ * and an indicator already seen did fire.
+ */
+export function statusChangeProblem(
+  current: IndicatorStatus,
+  next: IndicatorStatus,
+  indicator: { expectedBy: string | null; on: string },
+): string | undefined {
+  if (next !== 'EXPIRED') return undefined;
+  if (indicator.expectedBy === null) return 'the indicator has no expected-by date to pass';
+  if (indicator.on <= indicator.expectedBy) {
+    return `its expected-by date ${indicator.expectedBy} has not passed on ${indicator.on}`;
+  }
+  if (current === 'OBSERVED') return 'it has been observed, so it did not pass unobserved';
+  if (current === 'EXPIRED') return 'it has already expired';
+  return undefined;
+}

@@ -35,3 +35,38 @@ export async function currentAnalystJudgments(
     .orderBy('a.recorded_at', 'desc')
     .execute();
 }
+
+/**
+ * A hypothesis's analyst and source forecasts known at `asOf` and not retracted by then, in
+ * valid-time order, with the citing source's title for the source series.
+ */
+export async function forecastsOfHypothesis(ex: Executor, hypothesisId: string, asOf?: Date) {
+  const until = asOf ?? END_OF_TIME;
+  return ex
+    .selectFrom('assessments as a')
+    .leftJoin('assessment_retractions as r', (join) =>
+      join.onRef('r.assessment_id', '=', 'a.id').on('r.recorded_at', '<=', until),
+    )
+    .leftJoin('citations as c', 'c.id', 'a.citation_id')
+    .leftJoin('sources as s', 's.id', 'c.source_id')
+    .select([
+      'a.id',
+      'a.forecaster_kind',
+      'a.analyst_id',
+      'a.citation_id',
+      'a.probability',
+      'a.rationale',
+      'a.valid_at',
+      'a.recorded_at',
+      's.title as source_title',
+      's.author as source_author',
+      'c.words as citation_words',
+    ])
+    .where('a.hypothesis_id', '=', hypothesisId)
+    .where('a.forecaster_kind', 'in', ['analyst', 'source'])
+    .where('a.recorded_at', '<=', until)
+    .where('r.assessment_id', 'is', null)
+    .orderBy('a.valid_at')
+    .orderBy('a.recorded_at')
+    .execute();
+}

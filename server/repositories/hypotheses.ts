@@ -7,3 +7,7 @@ export type HypothesisRow = Selectable<HypothesesTable>;
 export async function insertHypotheses(ex: Executor, rows: Insertable<HypothesesTable>[]) {
   if (rows.length > 0) await ex.insertInto('hypotheses').values(rows).execute();
 }
+
+export async function findHypothesis(ex: Executor, id: string): Promise<HypothesisRow | undefined> {
+  return ex.selectFrom('hypotheses').selectAll().where('id', '=', id).executeTakeFirst();
+}

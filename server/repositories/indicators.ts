@@ -1,6 +1,7 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { Executor } from '../db/database.js';
 import type { IndicatorExpectationsTable } from '../db/tables/indicator-expectations.js';
+import type { IndicatorObservationsTable } from '../db/tables/indicator-observations.js';
 import type { IndicatorsTable } from '../db/tables/indicators.js';
 import type { IndicatorStatus } from '../domain/indicators.js';
 import { END_OF_TIME } from './as-of.js';
@@ -45,6 +46,7 @@ export interface StatusRow {
   indicator_id: string;
   status: IndicatorStatus;
   observed_at: Date;
+  evidence_id: string | null;
 }
 
 /**
@@ -65,12 +67,78 @@ export async function currentStatuses(
         .on('r.recorded_at', '<=', asOf ?? END_OF_TIME),
     )
     .distinctOn('o.indicator_id')
-    .select(['o.indicator_id', 'o.status', 'o.observed_at'])
+    .select(['o.indicator_id', 'o.status', 'o.observed_at', 'o.evidence_id'])
     .where('o.indicator_id', 'in', indicatorIds)
     .where('r.evidence_id', 'is', null)
     .$if(asOf !== undefined, (q) => q.where('o.recorded_at', '<=', asOf as Date))
     .orderBy('o.indicator_id')
     .orderBy('o.observed_at', 'desc')
     .orderBy('o.recorded_at', 'desc')
+    .execute();
+}
+
+export type ObservationRow = Selectable<IndicatorObservationsTable>;
+
+export async function insertObservations(
+  ex: Executor,
+  rows: Insertable<IndicatorObservationsTable>[],
+): Promise<ObservationRow[]> {
+  if (rows.length === 0) return [];
+  return ex.insertInto('indicator_observations').values(rows).returningAll().execute();
+}
+
+/** Observations reported with these evidence items. */
+export async function observationsOfEvidence(
+  ex: Executor,
+  evidenceIds: readonly string[],
+): Promise<ObservationRow[]> {
+  if (evidenceIds.length === 0) return [];
+  return ex
+    .selectFrom('indicator_observations')
+    .selectAll()
+    .where('evidence_id', 'in', evidenceIds)
+    .orderBy('recorded_at')
+    .execute();
+}
+
+export async function findIndicator(ex: Executor, id: string): Promise<IndicatorRow | undefined> {
+  return ex.selectFrom('indicators').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** An indicator's observations in valid-time order, with their evidence, as known at `asOf`. */
+export async function indicatorHistory(ex: Executor, indicatorId: string, asOf?: Date) {
+  const until = asOf ?? END_OF_TIME;
+  return ex
+    .selectFrom('indicator_observations as o')
+    .leftJoin('evidence as e', 'e.id', 'o.evidence_id')
+    .leftJoin('evidence_retractions as r', (join) =>
+      join.onRef('r.evidence_id', '=', 'o.evidence_id').on('r.recorded_at', '<=', until),
+    )
+    .select([
+      'o.id',
+      'o.status',
+      'o.observed_at',
+      'o.note',
+      'o.recorded_at',
+      'o.recorded_by',
+      'o.evidence_id',
+      'e.title as evidence_title',
+      'r.evidence_id as retracted_id',
+    ])
+    .where('o.indicator_id', '=', indicatorId)
+    .where('o.recorded_at', '<=', until)
+    .orderBy('o.observed_at')
+    .orderBy('o.recorded_at')
+    .execute();
+}
+
+/** Standalone observations with their indicator's title, to name them as causes. */
+export async function observationTitles(ex: Executor, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return ex
+    .selectFrom('indicator_observations as o')
+    .innerJoin('indicators as i', 'i.id', 'o.indicator_id')
+    .select(['o.id', 'o.status', 'i.title'])
+    .where('o.id', 'in', ids)
     .execute();
 }

@@ -12,3 +12,25 @@ export async function findSources(ex: Executor, ids: readonly string[]): Promise
   if (ids.length === 0) return [];
   return ex.selectFrom('sources').selectAll().where('id', 'in', ids).execute();
 }
+
+/** The source an evidence item names: the one already known by its URL, else a new one. */
+export async function findOrAddSource(
+  ex: Executor,
+  source: { title?: string | undefined; url?: string | undefined },
+  row: Omit<Insertable<SourcesTable>, 'title' | 'url'>,
+): Promise<SourceRow> {
+  if (source.url !== undefined) {
+    const known = await ex
+      .selectFrom('sources')
+      .selectAll()
+      .where('url', '=', source.url)
+      .orderBy('recorded_at')
+      .executeTakeFirst();
+    if (known) return known;
+  }
+  return ex
+    .insertInto('sources')
+    .values({ ...row, title: source.title ?? (source.url as string), url: source.url ?? null })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}

@@ -88,7 +88,12 @@ export const IndicatorViewSchema = z
     threshold: z.string().nullable(),
     expected_by: z.string().nullable(),
     status: z.enum(INDICATOR_STATUSES),
-    status_changed_at: z.string().nullable(),
+    status_changed_at: z.string().nullable().openapi({
+      description: 'The valid time of the latest report of the status',
+    }),
+    status_evidence_id: z.string().nullable().openapi({
+      description: 'The evidence that reported it; null for a status set by an analyst alone',
+    }),
     expectations: z.record(z.string(), ExpectationSchema).openapi({
       description: 'By hypothesis id',
     }),

@@ -25,6 +25,7 @@ import {
   priorProblem,
   questionRow,
 } from './definition-rows.js';
+import { refreshModel } from './model.js';
 import { readQuestion } from './question-reads.js';
 
 function refuseIf(problems: (FieldProblem | undefined)[]) {
@@ -87,6 +88,7 @@ export async function addHypothesis(
       now,
     );
     await insertHypotheses(trx, [row]);
+    await refreshModel(trx, question);
     await recordAudit(trx, actor, [created('hypothesis', row)]);
     const view = await readQuestion(trx, questionId);
     return view.hypotheses.find((h) => h.id === row.id) as HypothesisView;

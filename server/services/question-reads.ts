@@ -5,11 +5,30 @@ import { listCitations } from '../repositories/citations.js';
 import { countEvidence } from '../repositories/evidence.js';
 import { currentExpectations, currentStatuses } from '../repositories/indicators.js';
 import { listMembers } from '../repositories/question-members.js';
-import { findQuestions, type QuestionFilter } from '../repositories/questions.js';
+import { findQuestions, type QuestionFilter, type QuestionRow } from '../repositories/questions.js';
 import { currentResolutions } from '../repositories/resolutions.js';
 import { findSources } from '../repositories/sources.js';
 import type { QuestionView } from '../schemas/views.js';
+import { currentModel, replayQuestion } from './model.js';
 import { assembleQuestionViews } from './question-views.js';
+
+/**
+ * The model's probabilities per question: the stored current state, or, as of a past time, a
+ * replay of what had been recorded by then. A question nothing has moved is absent (its priors).
+ */
+async function modelProbabilities(
+  ex: Executor,
+  questions: QuestionRow[],
+  asOf: Date | undefined,
+): Promise<Map<string, Record<string, number>>> {
+  if (asOf === undefined)
+    return currentModel(
+      ex,
+      questions.map((q) => q.id),
+    );
+  const replays = await Promise.all(questions.map((q) => replayQuestion(ex, q, asOf)));
+  return new Map(questions.map((q, i) => [q.id, replays[i]?.state.probabilities ?? {}]));
+}
 
 /**
  * Questions with everything the API shows of them, as known at `asOf` (recorded time).
@@ -33,7 +52,10 @@ export async function readQuestions(ex: Executor, filter: QuestionFilter): Promi
     currentExpectations(ex, indicatorIds, asOf),
     currentStatuses(ex, indicatorIds, asOf),
   ]);
-  const sources = await findSources(ex, [...new Set(citations.map((c) => c.source_id))]);
+  const [sources, models] = await Promise.all([
+    findSources(ex, [...new Set(citations.map((c) => c.source_id))]),
+    modelProbabilities(ex, questions, asOf),
+  ]);
   return assembleQuestionViews(
     {
       questions,
@@ -46,6 +68,7 @@ export async function readQuestions(ex: Executor, filter: QuestionFilter): Promi
       expectations,
       statuses,
       evidenceCounts,
+      models,
     },
     asOf,
   );

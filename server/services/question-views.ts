@@ -24,6 +24,8 @@ export interface QuestionRows {
   expectations: ExpectationRow[];
   statuses: StatusRow[];
   evidenceCounts: EvidenceCounts[];
+  /** The model's probabilities by question, then hypothesis; absent where nothing moved them. */
+  models: Map<string, Record<string, number>>;
 }
 
 function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
@@ -92,8 +94,8 @@ export function assembleQuestionViews(rows: QuestionRows, asOf: Date | undefined
       const prior = priors[i] as number;
       const judgment = judgments.get(h.id);
       const resolution = resolutions.get(h.id);
-      // The model series starts at the prior (METHODS §3); no evidence has moved it yet.
-      const model = clampProbability(prior);
+      // The model series starts at the prior (METHODS §3) until evidence moves it.
+      const model = rows.models.get(q.id)?.[h.id] ?? clampProbability(prior);
       return {
         id: h.id,
         key: h.key,
@@ -143,6 +145,7 @@ export function assembleQuestionViews(rows: QuestionRows, asOf: Date | undefined
         expected_by: x.expected_by,
         status: status?.status ?? INITIAL_INDICATOR_STATUS,
         status_changed_at: status ? iso(status.observed_at) : null,
+        status_evidence_id: status?.evidence_id ?? null,
         expectations: Object.fromEntries(rated.map((e) => [e.hypothesis_id, e.expectation])),
         diagnosticity: indicatorDiagnosticity(rated.map((e) => e.expectation)),
         citations: (citationsByIndicator.get(x.id) ?? []).map(citationView),

@@ -23,10 +23,16 @@ const TABLES = [
   'indicator_expectations',
   'assessments',
   'scenario_imports',
+  'evidence',
+  'evidence_ratings',
+  'evidence_retractions',
+  'indicator_observations',
+  'model_ledger',
+  'model_states',
   'audit_log',
 ] as const;
 
-/** Row counts of the definition tables and the audit log: "nothing written" is all equal. */
+/** Row counts of every table a request writes and the audit log: "nothing written" is all equal. */
 export async function rowCounts(db: Db): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
   for (const table of TABLES) {

@@ -1,0 +1,84 @@
+import type { Selectable } from 'kysely';
+import type { Executor } from '../db/database.js';
+import type { EvidenceTable } from '../db/tables/evidence.js';
+import type { EvidenceRatingsTable } from '../db/tables/evidence-ratings.js';
+import type { IndicatorObservationsTable } from '../db/tables/indicator-observations.js';
+import { END_OF_TIME } from './as-of.js';
+import { currentExpectations, type ExpectationRow } from './indicators.js';
+
+/** Everything that moves a question's model, as recorded by `asOf`. */
+export interface ModelFacts {
+  evidence: Pick<
+    Selectable<EvidenceTable>,
+    'id' | 'title' | 'occurred_on' | 'recorded_at' | 'reliability' | 'credibility' | 'relevance'
+  >[];
+  ratings: Pick<
+    Selectable<EvidenceRatingsTable>,
+    'evidence_id' | 'hypothesis_id' | 'rating' | 'likelihood_ratio'
+  >[];
+  observations: Pick<
+    Selectable<IndicatorObservationsTable>,
+    'id' | 'indicator_id' | 'evidence_id' | 'status' | 'observed_at' | 'recorded_at'
+  >[];
+  retractions: { evidence_id: string; recorded_at: Date }[];
+  expectations: ExpectationRow[];
+}
+
+export async function loadModelFacts(
+  ex: Executor,
+  questionId: string,
+  asOf?: Date,
+): Promise<ModelFacts> {
+  const until = asOf ?? END_OF_TIME;
+  const [evidence, ratings, observations, retractions, indicators] = await Promise.all([
+    ex
+      .selectFrom('evidence')
+      .select([
+        'id',
+        'title',
+        'occurred_on',
+        'recorded_at',
+        'reliability',
+        'credibility',
+        'relevance',
+      ])
+      .where('question_id', '=', questionId)
+      .where('recorded_at', '<=', until)
+      .execute(),
+    ex
+      .selectFrom('evidence_ratings as r')
+      .innerJoin('evidence as e', 'e.id', 'r.evidence_id')
+      .select(['r.evidence_id', 'r.hypothesis_id', 'r.rating', 'r.likelihood_ratio'])
+      .where('r.question_id', '=', questionId)
+      .where('e.recorded_at', '<=', until)
+      .execute(),
+    ex
+      .selectFrom('indicator_observations as o')
+      .innerJoin('indicators as i', 'i.id', 'o.indicator_id')
+      .select([
+        'o.id',
+        'o.indicator_id',
+        'o.evidence_id',
+        'o.status',
+        'o.observed_at',
+        'o.recorded_at',
+      ])
+      .where('i.question_id', '=', questionId)
+      .where('o.recorded_at', '<=', until)
+      .execute(),
+    ex
+      .selectFrom('evidence_retractions as r')
+      .innerJoin('evidence as e', 'e.id', 'r.evidence_id')
+      .select(['r.evidence_id', 'r.recorded_at'])
+      .where('e.question_id', '=', questionId)
+      .where('r.recorded_at', '<=', until)
+      .execute(),
+    ex.selectFrom('indicators').select('id').where('question_id', '=', questionId).execute(),
+  ]);
+  const expectations = await currentExpectations(
+    ex,
+    indicators.map((i) => i.id),
+    asOf,
+  );
+  return { evidence, ratings, observations, retractions, expectations };
+}

@@ -1,0 +1,41 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Db } from '../../db/database.js';
+import { createJsonRouter, jsonResponse, problemResponses } from '../../http/router.js';
+import { AsOfQuerySchema, asOfInstant, IdSchema } from '../../schemas/common.js';
+import { MatrixSchema } from '../../schemas/matrix.js';
+import { TimelineSchema } from '../../schemas/timeline.js';
+import { readMatrix } from '../../services/matrix.js';
+import { readTimeline } from '../../services/timeline.js';
+
+const params = z.object({ id: IdSchema });
+
+const getTimeline = createRoute({
+  method: 'get',
+  path: '/hypotheses/{id}/timeline',
+  tags: ['analysis'],
+  summary:
+    'The analyst, model and cited-source series, each point with its cause; as known at as_of',
+  request: { params, query: AsOfQuerySchema },
+  responses: { 200: jsonResponse(TimelineSchema, 'The timeline'), ...problemResponses(400, 404) },
+});
+
+const getMatrix = createRoute({
+  method: 'get',
+  path: '/questions/{id}/matrix',
+  tags: ['analysis'],
+  summary: 'The ACH matrix: ratings, inconsistency scores, diagnosticity and sensitivity',
+  request: { params, query: AsOfQuerySchema },
+  responses: { 200: jsonResponse(MatrixSchema, 'The matrix'), ...problemResponses(400, 404) },
+});
+
+export function analysisRoutes(db: Db) {
+  return createJsonRouter()
+    .openapi(getTimeline, async (c) => {
+      const asOf = asOfInstant(c.req.valid('query').as_of);
+      return c.json(await readTimeline(db, c.req.valid('param').id, asOf), 200);
+    })
+    .openapi(getMatrix, async (c) => {
+      const asOf = asOfInstant(c.req.valid('query').as_of);
+      return c.json(await readMatrix(db, c.req.valid('param').id, asOf), 200);
+    });
+}

@@ -1,0 +1,224 @@
+import type { Actor } from '../actor.js';
+import type { Db, Executor } from '../db/database.js';
+import { statusChangeProblem } from '../domain/indicators.js';
+import type { UpdateEvent } from '../domain/updating.js';
+import { AppError, type FieldProblem, invalid, notFound } from '../errors.js';
+import { newId } from '../ids.js';
+import { created, recordAudit } from '../repositories/audit.js';
+import {
+  findEvidence,
+  findRetractions,
+  insertEvidence,
+  insertRatings,
+  insertRetraction,
+} from '../repositories/evidence.js';
+import {
+  currentExpectations,
+  currentStatuses,
+  type IndicatorRow,
+  insertObservations,
+} from '../repositories/indicators.js';
+import { listMembers } from '../repositories/question-members.js';
+import { lockQuestion, type QuestionRow } from '../repositories/questions.js';
+import { findOrAddSource } from '../repositories/sources.js';
+import { NOT_A_HYPOTHESIS } from '../schemas/definitions.js';
+import type { EvidenceInput, RatingInputValue } from '../schemas/evidence.js';
+import { currentChanges, readEvidenceViews } from './evidence-views.js';
+import { advanceModel, currentModel, modelEvents, modelPriors, recomputeModel } from './model.js';
+
+export const NOT_AN_INDICATOR = 'is not an indicator of this question';
+
+function asRating(value: RatingInputValue) {
+  return typeof value === 'string'
+    ? { rating: value, likelihood_ratio: null }
+    : { rating: value.rating, likelihood_ratio: value.likelihood_ratio ?? null };
+}
+
+export async function lockedQuestion(ex: Executor, id: string): Promise<QuestionRow> {
+  const question = await lockQuestion(ex, id);
+  if (!question) throw notFound('question', id);
+  return question;
+}
+
+/** Indicator status changes that cannot happen, as 409 problems naming each observation. */
+export async function refuseImpossibleChanges(
+  ex: Executor,
+  changes: {
+    indicator: IndicatorRow;
+    status: EvidenceInput['observations'][number]['status'];
+    path: string;
+  }[],
+  on: string,
+) {
+  const statuses = new Map(
+    (
+      await currentStatuses(
+        ex,
+        changes.map((c) => c.indicator.id),
+      )
+    ).map((s) => [s.indicator_id, s.status]),
+  );
+  const problems: FieldProblem[] = changes.flatMap(({ indicator, status, path }) => {
+    const reason = statusChangeProblem(statuses.get(indicator.id) ?? 'NOT_OBSERVED', status, {
+      expectedBy: indicator.expected_by,
+      on,
+    });
+    return reason ? [{ path, message: `cannot be ${status}: ${reason}` }] : [];
+  });
+  if (problems.length > 0) {
+    throw new AppError(
+      'conflict',
+      problems.map((p) => `${p.path}: ${p.message}`).join('; '),
+      problems,
+    );
+  }
+}
+
+/** The current model of a question: its stored state, or its priors before anything moved it. */
+export async function modelNow(ex: Executor, question: QuestionRow) {
+  return (await currentModel(ex, [question.id])).get(question.id) ?? modelPriors(ex, question);
+}
+
+/**
+ * Logs an evidence item with its ratings and indicator observations, moves the model and
+ * returns what moved, all in one transaction.
+ */
+export async function logEvidence(db: Db, actor: Actor, questionId: string, input: EvidenceInput) {
+  return db.transaction().execute(async (trx) => {
+    const question = await lockedQuestion(trx, questionId);
+    const [hypotheses, indicators] = await Promise.all([
+      listMembers(trx, 'hypotheses', [questionId]),
+      listMembers(trx, 'indicators', [questionId]),
+    ]);
+    const hypothesisIds = new Set(hypotheses.map((h) => h.id));
+    const indicatorsById = new Map(indicators.map((i) => [i.id, i]));
+    const problems: FieldProblem[] = [
+      ...Object.keys(input.ratings)
+        .filter((id) => !hypothesisIds.has(id))
+        .map((id) => ({ path: `body.ratings.${id}`, message: NOT_A_HYPOTHESIS })),
+      ...input.observations.flatMap((o, i) =>
+        indicatorsById.has(o.indicator_id)
+          ? []
+          : [{ path: `body.observations.${i}.indicator_id`, message: NOT_AN_INDICATOR }],
+      ),
+    ];
+    if (problems.length > 0) throw invalid(problems);
+    await refuseImpossibleChanges(
+      trx,
+      input.observations.map((o, i) => ({
+        indicator: indicatorsById.get(o.indicator_id) as IndicatorRow,
+        status: o.status,
+        path: `body.observations.${i}.status`,
+      })),
+      input.occurred_on,
+    );
+
+    const source = input.source
+      ? await findOrAddSource(trx, input.source, { id: newId('src'), recorded_by: actor.userId })
+      : undefined;
+    const row = await insertEvidence(trx, {
+      id: newId('ev'),
+      question_id: questionId,
+      title: input.title,
+      summary: input.summary,
+      occurred_on: input.occurred_on,
+      source_id: source?.id ?? null,
+      reliability: input.reliability,
+      credibility: input.credibility,
+      relevance: input.relevance,
+      recorded_by: actor.userId,
+    });
+    const ratings = Object.entries(input.ratings).map(([hypothesisId, value]) => ({
+      evidence_id: row.id,
+      hypothesis_id: hypothesisId,
+      question_id: questionId,
+      ...asRating(value),
+    }));
+    const observations = input.observations.map((o) => ({
+      id: newId('obs'),
+      indicator_id: o.indicator_id,
+      evidence_id: row.id,
+      status: o.status,
+      observed_at: new Date(`${input.occurred_on}T00:00:00Z`),
+      note: o.note,
+      recorded_at: row.recorded_at,
+      recorded_by: actor.userId,
+    }));
+    await insertRatings(trx, ratings);
+    await insertObservations(trx, observations);
+
+    const expectations = await currentExpectations(
+      trx,
+      observations.map((o) => o.indicator_id),
+    );
+    const [event] = modelEvents({
+      evidence: [row],
+      ratings,
+      observations,
+      retractions: [],
+      expectations,
+    });
+    const change = await advanceModel(trx, question, event as UpdateEvent);
+    await recordAudit(trx, actor, [
+      created('evidence', row, {
+        ...row,
+        ratings: input.ratings,
+        observations: input.observations,
+      }),
+    ]);
+    const [view] = await readEvidenceViews(trx, [row.id]);
+    return {
+      ...(view as NonNullable<typeof view>),
+      effects: change.lines.map((l) => ({
+        hypothesis_id: l.hypothesisId,
+        before: l.before,
+        after: l.after,
+        rating: l.rating,
+        weight: l.weight,
+        factor: l.factor,
+        parts: l.parts,
+      })),
+      current: currentChanges(change.before, change.after),
+      method: 'signpost-v1' as const,
+    };
+  });
+}
+
+/** Retracts an item with a reason: it stays in the log, and the model is recomputed without it. */
+export async function retractEvidence(db: Db, actor: Actor, evidenceId: string, reason: string) {
+  return db.transaction().execute(async (trx) => {
+    const [found] = await findEvidence(trx, [evidenceId]);
+    if (!found) throw notFound('evidence', evidenceId);
+    // The question's lock, taken before anything else as logEvidence does, serialises retractions.
+    const question = await lockedQuestion(trx, found.question_id);
+    const [earlier] = await findRetractions(trx, [evidenceId]);
+    if (earlier) {
+      throw new AppError(
+        'conflict',
+        `evidence ${evidenceId} was already retracted at ${earlier.recorded_at.toISOString()}: ${earlier.reason}`,
+        [{ path: 'path.id', message: 'is already retracted' }],
+      );
+    }
+    const before = await modelNow(trx, question);
+    const retraction = await insertRetraction(trx, {
+      evidence_id: evidenceId,
+      reason,
+      recorded_by: actor.userId,
+    });
+    const replay = await recomputeModel(trx, question);
+    await recordAudit(trx, actor, [
+      {
+        action: 'evidence.retract',
+        entity_type: 'evidence',
+        entity_id: evidenceId,
+        after: retraction,
+      },
+    ]);
+    const [view] = await readEvidenceViews(trx, [evidenceId]);
+    return {
+      evidence: view as NonNullable<typeof view>,
+      current: currentChanges(before, replay.state.probabilities),
+      method: 'signpost-v1' as const,
+    };
+  });
+}

@@ -1,0 +1,100 @@
+import type { Actor } from '../actor.js';
+import type { Db, Executor } from '../db/database.js';
+import type { UpdateEvent } from '../domain/updating.js';
+import { notFound } from '../errors.js';
+import { newId } from '../ids.js';
+import { created, recordAudit } from '../repositories/audit.js';
+import {
+  currentExpectations,
+  findIndicator,
+  indicatorHistory,
+  insertObservations,
+} from '../repositories/indicators.js';
+import type { StatusInput } from '../schemas/indicator-status.js';
+import type { IndicatorView } from '../schemas/views.js';
+import { lockedQuestion, modelNow, refuseImpossibleChanges } from './evidence.js';
+import { currentChanges } from './evidence-views.js';
+import { advanceModel, modelEvents } from './model.js';
+import { readQuestion } from './question-reads.js';
+
+/**
+ * Sets an indicator's status without new evidence — it expired unseen, it is receding, nothing
+ * is known — and takes the change into the model at full weight: the analyst's own finding.
+ */
+export async function setIndicatorStatus(
+  db: Db,
+  actor: Actor,
+  indicatorId: string,
+  input: StatusInput,
+) {
+  return db.transaction().execute(async (trx) => {
+    const indicator = await findIndicator(trx, indicatorId);
+    if (!indicator) throw notFound('indicator', indicatorId);
+    const question = await lockedQuestion(trx, indicator.question_id);
+    const on = input.observed_on ?? new Date().toISOString().slice(0, 10);
+    await refuseImpossibleChanges(
+      trx,
+      [{ indicator, status: input.status, path: 'body.status' }],
+      on,
+    );
+    const before = await modelNow(trx, question);
+    const [observation] = await insertObservations(trx, [
+      {
+        id: newId('obs'),
+        indicator_id: indicatorId,
+        evidence_id: null,
+        status: input.status,
+        observed_at: new Date(`${on}T00:00:00Z`),
+        note: input.note,
+        recorded_by: actor.userId,
+      },
+    ]);
+    if (!observation) throw new Error('the observation was not stored');
+    const recordedAt = observation.recorded_at;
+    const [event] = modelEvents({
+      evidence: [],
+      ratings: [],
+      observations: [observation],
+      retractions: [],
+      expectations: await currentExpectations(trx, [indicatorId]),
+    });
+    const change = await advanceModel(trx, question, event as UpdateEvent);
+    await recordAudit(trx, actor, [created('indicator_observation', observation)]);
+    const view = await readQuestion(trx, question.id);
+    return {
+      observation: {
+        id: observation.id,
+        status: input.status,
+        observed_on: on,
+        note: input.note,
+        recorded_at: recordedAt.toISOString(),
+        recorded_by: actor.userId,
+      },
+      indicator: view.indicators.find((i) => i.id === indicatorId) as IndicatorView,
+      current: currentChanges(before, change.after),
+      method: 'signpost-v1' as const,
+    };
+  });
+}
+
+/** Every status change of an indicator, with the evidence behind it, as known at `asOf`. */
+export async function readIndicatorHistory(ex: Executor, indicatorId: string, asOf?: Date) {
+  const indicator = await findIndicator(ex, indicatorId);
+  if (!indicator || (asOf && indicator.recorded_at > asOf))
+    throw notFound('indicator', indicatorId);
+  const rows = await indicatorHistory(ex, indicatorId, asOf);
+  return {
+    indicator_id: indicatorId,
+    changes: rows.map((r) => ({
+      id: r.id,
+      status: r.status,
+      observed_on: r.observed_at.toISOString().slice(0, 10),
+      evidence: r.evidence_id ? { id: r.evidence_id, title: r.evidence_title as string } : null,
+      note: r.note,
+      retracted: r.retracted_id !== null,
+      recorded_at: r.recorded_at.toISOString(),
+      recorded_by: r.recorded_by,
+    })),
+    as_of: asOf?.toISOString() ?? null,
+  };
+}

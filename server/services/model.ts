@@ -1,0 +1,244 @@
+import type { Executor } from '../db/database.js';
+import { type Credibility, gradeWeight } from '../domain/grading.js';
+import type { Expectation } from '../domain/indicators.js';
+import { effectivePriors, type QuestionKind } from '../domain/questions.js';
+import {
+  applyUpdate,
+  compareEvents,
+  type LedgerLine,
+  type ModelEvent,
+  type ModelState,
+  type ModelStep,
+  type ObservationInput,
+  type RatingInput,
+  replayModel,
+  type UpdateEvent,
+} from '../domain/updating.js';
+import {
+  appendLedger,
+  clearLedger,
+  findModelStates,
+  type NewLedgerRow,
+  saveModelState,
+} from '../repositories/model.js';
+import { loadModelFacts, type ModelFacts } from '../repositories/model-facts.js';
+import { listMembers } from '../repositories/question-members.js';
+
+/**
+ * The model (METHODS §3) kept current: an event later in valid time than everything applied is
+ * applied to the stored state (work in the question's hypotheses); a backdated event or a
+ * retraction rebuilds that question's state and ledger from its facts.
+ */
+
+export interface ModelQuestion {
+  id: string;
+  kind: QuestionKind;
+}
+
+const dayOf = (instant: Date) => instant.toISOString().slice(0, 10);
+
+/** When an event took effect: the day an item happened, the moment a retraction was recorded. */
+export function validAtOf(event: ModelEvent): Date {
+  return event.type === 'retraction' ? event.recordedAt : new Date(`${event.validOn}T00:00:00Z`);
+}
+
+function groupInto<T, V>(items: readonly T[], key: (t: T) => string, value: (t: T) => V) {
+  const groups = new Map<string, V[]>();
+  for (const item of items) {
+    const k = key(item);
+    groups.set(k, [...(groups.get(k) ?? []), value(item)]);
+  }
+  return groups;
+}
+
+/** The facts as the domain's events, each observation inside the item that reported it. */
+export function modelEvents(facts: ModelFacts): ModelEvent[] {
+  const expectations = new Map<string, Record<string, Expectation>>();
+  for (const e of facts.expectations) {
+    expectations.set(e.indicator_id, {
+      ...expectations.get(e.indicator_id),
+      [e.hypothesis_id]: e.expectation,
+    });
+  }
+  const asInput = (o: ModelFacts['observations'][number]): ObservationInput => ({
+    indicatorId: o.indicator_id,
+    status: o.status,
+    expectations: expectations.get(o.indicator_id) ?? {},
+  });
+  const ratings = groupInto(
+    facts.ratings,
+    (r) => r.evidence_id,
+    (r): [string, RatingInput] => [
+      r.hypothesis_id,
+      { rating: r.rating, likelihoodRatio: r.likelihood_ratio },
+    ],
+  );
+  const reported = groupInto(
+    facts.observations.filter((o) => o.evidence_id !== null),
+    (o) => o.evidence_id as string,
+    asInput,
+  );
+  const items: ModelEvent[] = facts.evidence.map((e) => ({
+    type: 'evidence',
+    id: e.id,
+    validOn: e.occurred_on,
+    recordedAt: e.recorded_at,
+    weight: gradeWeight(e.reliability, e.credibility as Credibility),
+    ratings: Object.fromEntries(ratings.get(e.id) ?? []),
+    observations: reported.get(e.id) ?? [],
+  }));
+  const alone: ModelEvent[] = facts.observations
+    .filter((o) => o.evidence_id === null)
+    .map((o) => ({
+      type: 'observation',
+      id: o.id,
+      validOn: dayOf(o.observed_at),
+      recordedAt: o.recorded_at,
+      weight: 1,
+      ratings: {},
+      observations: [asInput(o)],
+    }));
+  const retractions: ModelEvent[] = facts.retractions.map((r) => ({
+    type: 'retraction',
+    id: r.evidence_id,
+    evidenceId: r.evidence_id,
+    validOn: dayOf(r.recorded_at),
+    recordedAt: r.recorded_at,
+  }));
+  return [...items, ...alone, ...retractions];
+}
+
+/** Where the model starts, by hypothesis id: the priors of the set as known at `asOf`. */
+export async function modelPriors(
+  ex: Executor,
+  question: ModelQuestion,
+  asOf?: Date,
+): Promise<Record<string, number>> {
+  const hypotheses = await listMembers(ex, 'hypotheses', [question.id], asOf);
+  const priors = effectivePriors(
+    question.kind,
+    hypotheses.map((h) => h.prior),
+  );
+  return Object.fromEntries(hypotheses.map((h, i) => [h.id, priors[i] as number]));
+}
+
+export interface Replay {
+  priors: Record<string, number>;
+  facts: ModelFacts;
+  state: ModelState;
+  steps: ModelStep[];
+}
+
+/** The question's whole model series from what was recorded by `asOf` (all of it if unset). */
+export async function replayQuestion(
+  ex: Executor,
+  question: ModelQuestion,
+  asOf?: Date,
+): Promise<Replay> {
+  const [priors, facts] = await Promise.all([
+    modelPriors(ex, question, asOf),
+    loadModelFacts(ex, question.id, asOf),
+  ]);
+  return { priors, facts, ...replayModel(question.kind, priors, modelEvents(facts)) };
+}
+
+function ledgerRows(questionId: string, seq: number, step: ModelStep): NewLedgerRow[] {
+  return step.lines.map((line: LedgerLine) => ({
+    question_id: questionId,
+    seq,
+    hypothesis_id: line.hypothesisId,
+    cause_type: step.event.type,
+    cause_id: step.event.id,
+    valid_at: validAtOf(step.event),
+    cause_recorded_at: step.event.recordedAt,
+    rating: line.rating,
+    weight: line.weight,
+    factor: line.factor,
+    p_before: line.before,
+    p_after: line.after,
+    parts: JSON.stringify(line.parts),
+  }));
+}
+
+async function saveState(
+  ex: Executor,
+  questionId: string,
+  state: ModelState,
+  last: ModelEvent | undefined,
+  nextSeq: number,
+) {
+  await saveModelState(ex, {
+    question_id: questionId,
+    probabilities: JSON.stringify(state.probabilities),
+    applied: JSON.stringify(state.applied),
+    last_valid_on: last?.validOn ?? null,
+    last_recorded_at: last?.recordedAt ?? null,
+    next_seq: nextSeq,
+  });
+}
+
+/** Rebuilds a question's state and ledger from its facts, in the caller's transaction. */
+export async function recomputeModel(ex: Executor, question: ModelQuestion): Promise<Replay> {
+  const replay = await replayQuestion(ex, question);
+  await clearLedger(ex, question.id);
+  await appendLedger(
+    ex,
+    replay.steps.flatMap((step, seq) => ledgerRows(question.id, seq, step)),
+  );
+  await saveState(ex, question.id, replay.state, replay.steps.at(-1)?.event, replay.steps.length);
+  return replay;
+}
+
+export interface ModelChange {
+  /** The current probabilities before and after, by hypothesis id. */
+  before: Record<string, number>;
+  after: Record<string, number>;
+  /** The event's own ledger lines, where it falls in valid time. */
+  lines: LedgerLine[];
+}
+
+/**
+ * Takes a just-written event into the model. The question must be locked by the caller, so
+ * events are applied one at a time in the order their transactions commit.
+ */
+export async function advanceModel(
+  ex: Executor,
+  question: ModelQuestion,
+  event: UpdateEvent,
+): Promise<ModelChange> {
+  const [stored] = await findModelStates(ex, [question.id]);
+  const inOrder =
+    stored !== undefined &&
+    (stored.last_valid_on === null ||
+      stored.last_recorded_at === null ||
+      compareEvents(
+        { ...event, validOn: stored.last_valid_on, recordedAt: stored.last_recorded_at },
+        event,
+      ) < 0);
+  if (stored && inOrder) {
+    const state = { probabilities: stored.probabilities, applied: stored.applied };
+    const { state: next, lines } = applyUpdate(question.kind, state, event);
+    await appendLedger(ex, ledgerRows(question.id, stored.next_seq, { event, lines }));
+    await saveState(ex, question.id, next, event, stored.next_seq + 1);
+    return { before: state.probabilities, after: next.probabilities, lines };
+  }
+  const before = stored?.probabilities ?? (await modelPriors(ex, question));
+  const replay = await recomputeModel(ex, question);
+  const own = replay.steps.find((s) => s.event.type === event.type && s.event.id === event.id);
+  return { before, after: replay.state.probabilities, lines: own?.lines ?? [] };
+}
+
+/** The current model probabilities of each question that has a model state. */
+export async function currentModel(
+  ex: Executor,
+  questionIds: readonly string[],
+): Promise<Map<string, Record<string, number>>> {
+  const states = await findModelStates(ex, questionIds);
+  return new Map(states.map((s) => [s.question_id, s.probabilities]));
+}
+
+/** After the hypothesis set changes, a question whose model has moved is rebuilt from its priors. */
+export async function refreshModel(ex: Executor, question: ModelQuestion) {
+  const [stored] = await findModelStates(ex, [question.id]);
+  if (stored) await recomputeModel(ex, question);
+}
