@@ -377,17 +377,30 @@ describe('an exclusive question', () => {
     close(after[1], 4 / 11);
     close(after[2], 16 / 33);
 
+    // A hypothesis added later joins the set: the series is recomputed from the new priors.
+    const added = await api.post(
+      `/api/questions/${created.body.id}/hypotheses`,
+      hypothesis('Sahel', 0.1),
+    );
+    assert.equal(added.status, 201);
+    const weights = [0.5 * 0.1, 0.3 * 0.4, 0.2 * 0.8, 0.1];
+    const total = weights.reduce((x, y) => x + y, 0);
+    const models = (await api.get(`/api/questions/${created.body.id}`)).body.hypotheses.map(
+      (h: { current: { model: number } }) => h.current.model,
+    );
+    weights.forEach((w, i) => close(models[i], w / total, `hypothesis ${i}`));
+
     const set = await api.post(`/api/questions/${created.body.id}/assessments`, {
-      probabilities: { [a]: 0.2, [b]: 0.35, [c]: 0.45 },
+      probabilities: { [a]: 0.2, [b]: 0.3, [c]: 0.4, [added.body.id]: 0.1 },
       rationale: 'The courier traffic points away from Iraq.',
     });
     assert.equal(set.status, 201);
-    assert.equal(set.body.judgments.length, 3);
+    assert.equal(set.body.judgments.length, 4);
     assert.ok(set.body.judgments.every((j: { set_id: string }) => j.set_id === set.body.set_id));
     const view = await api.get(`/api/questions/${created.body.id}`);
     assert.deepEqual(
       view.body.hypotheses.map((h: { current: { analyst: number } }) => h.current.analyst),
-      [0.2, 0.35, 0.45],
+      [0.2, 0.3, 0.4, 0.1],
     );
   });
 });

@@ -71,11 +71,6 @@ export async function findEvidence(
     .execute();
 }
 
-/** The evidence locked for the rest of the transaction, so two retractions cannot race. */
-export async function lockEvidence(ex: Executor, id: string): Promise<EvidenceRow | undefined> {
-  return ex.selectFrom('evidence').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
-}
-
 export async function findRatings(
   ex: Executor,
   evidenceIds: readonly string[],

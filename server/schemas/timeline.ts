@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { RatingSchema } from './evidence.js';
 
-export const CauseSchema = z.object({
+const CauseSchema = z.object({
   type: z.enum(['prior', 'evidence', 'observation', 'retraction', 'judgment', 'citation']),
   id: z.string(),
   title: z.string().nullable(),

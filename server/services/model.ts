@@ -216,7 +216,12 @@ export async function advanceModel(
         event,
       ) < 0);
   if (stored && inOrder) {
-    const state = { probabilities: stored.probabilities, applied: stored.applied };
+    // jsonb keeps object keys in its own order; the ledger and the sums follow the question's.
+    const hypotheses = await listMembers(ex, 'hypotheses', [question.id]);
+    const probabilities = Object.fromEntries(
+      hypotheses.map((h) => [h.id, stored.probabilities[h.id] as number]),
+    );
+    const state = { probabilities, applied: stored.applied };
     const { state: next, lines } = applyUpdate(question.kind, state, event);
     await appendLedger(ex, ledgerRows(question.id, stored.next_seq, { event, lines }));
     await saveState(ex, question.id, next, event, stored.next_seq + 1);
