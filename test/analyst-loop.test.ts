@@ -388,7 +388,7 @@ describe('an exclusive question', () => {
     const models = (await api.get(`/api/questions/${created.body.id}`)).body.hypotheses.map(
       (h: { current: { model: number } }) => h.current.model,
     );
-    weights.forEach((w, i) => close(models[i], w / total, `hypothesis ${i}`));
+    for (const [i, w] of weights.entries()) close(models[i], w / total, `hypothesis ${i}`);
 
     const set = await api.post(`/api/questions/${created.body.id}/assessments`, {
       probabilities: { [a]: 0.2, [b]: 0.3, [c]: 0.4, [added.body.id]: 0.1 },
