@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { SYSTEM_ACTOR } from '../server/actor.js';
+import { LOCAL_ACTOR, SYSTEM_ACTOR } from '../server/actor.js';
 import { AppError } from '../server/errors.js';
 import { keyedId } from '../server/ids.js';
+import { logEvidence } from '../server/services/evidence.js';
 import { readQuestion } from '../server/services/question-reads.js';
 import { importScenarioFile } from '../server/services/scenario-files.js';
 import { importScenarioSet } from '../server/services/scenario-import.js';
@@ -104,6 +105,16 @@ describe('scenario import', () => {
   });
 
   it('adds only what is new, and keeps stored definitions that the file changed', async () => {
+    await logEvidence(t.db, LOCAL_ACTOR, keyedId('q', 'post-caliphate-sample'), {
+      title: 'Attack claimed in Iraq',
+      summary: '',
+      occurred_on: '2018-03-01',
+      reliability: 'B',
+      credibility: 2,
+      relevance: 'medium',
+      ratings: { [keyedId('h', 'post-caliphate-sample/insurgency-iraq-syria')]: 'C' },
+      observations: [],
+    });
     const file = sampleScenario();
     const q = file.questions[0];
     assert.ok(q);
@@ -128,6 +139,12 @@ describe('scenario import', () => {
     assert.equal(view.hypotheses[1]?.title, 'Iran becomes a preferred target');
     assert.equal(view.hypotheses[2]?.key, 'new-scenario');
     assert.equal(view.indicators[0]?.expectations[view.hypotheses[2]?.id ?? ''], 'U');
+    const ledger = await t.db
+      .selectFrom('model_ledger')
+      .select('p_after')
+      .where('hypothesis_id', '=', view.hypotheses[2]?.id ?? '')
+      .execute();
+    assert.deepEqual(ledger, [{ p_after: 0.5 }], 'the model is rebuilt over the new set');
   });
 
   it('writes an audit row for every definition it adds, attributed to the importer', async () => {

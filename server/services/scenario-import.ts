@@ -12,10 +12,11 @@ import {
   insertIndicators,
 } from '../repositories/indicators.js';
 import { listMembers } from '../repositories/question-members.js';
-import { findQuestions, insertQuestions } from '../repositories/questions.js';
+import { findQuestions, insertQuestions, lockQuestion } from '../repositories/questions.js';
 import { insertScenarioImport } from '../repositories/scenario-imports.js';
 import { findSources, insertSources } from '../repositories/sources.js';
 import type { ScenarioFile } from '../schemas/scenario-file.js';
+import { refreshModel } from './model.js';
 import {
   ids,
   planScenarioImport,
@@ -116,6 +117,11 @@ export async function importScenarioSet(
     await insertExpectations(trx, plan.expectations);
     await insertCitations(trx, plan.citations);
     await insertAssessments(trx, plan.forecasts);
+    // A stored question that gains hypotheses has its model rebuilt over the new set.
+    for (const id of new Set(plan.hypotheses.map((h) => h.question_id))) {
+      const question = await lockQuestion(trx, id);
+      if (question) await refreshModel(trx, question);
+    }
     const importId = newId('imp');
     await insertScenarioImport(trx, {
       id: importId,
