@@ -25,6 +25,7 @@ const TagSchema = z
   .max(40, 'must be at most 40 characters');
 
 export const NOT_A_HYPOTHESIS = 'is not a hypothesis of this question';
+export const NOT_AN_INDICATOR = 'is not an indicator of this question';
 export const MISSING_EXPECTATION =
   'missing: an indicator is rated against every hypothesis of its question';
 

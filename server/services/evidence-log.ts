@@ -4,9 +4,8 @@ import { ID_PATTERN } from '../ids.js';
 import { evidenceLogPage } from '../repositories/evidence.js';
 import { listMembers } from '../repositories/question-members.js';
 import { findQuestions } from '../repositories/questions.js';
-import { NOT_A_HYPOTHESIS } from '../schemas/definitions.js';
+import { NOT_A_HYPOTHESIS, NOT_AN_INDICATOR } from '../schemas/definitions.js';
 import type { EvidenceLogQuery } from '../schemas/evidence.js';
-import { NOT_AN_INDICATOR } from './evidence.js';
 import { readEvidenceViews } from './evidence-views.js';
 
 const CURSOR_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;

@@ -1,6 +1,5 @@
 import type { Actor } from '../actor.js';
 import type { Db, Executor } from '../db/database.js';
-import { statusChangeProblem } from '../domain/indicators.js';
 import type { UpdateEvent } from '../domain/updating.js';
 import { AppError, type FieldProblem, invalid, notFound } from '../errors.js';
 import { newId } from '../ids.js';
@@ -14,69 +13,22 @@ import {
 } from '../repositories/evidence.js';
 import {
   currentExpectations,
-  currentStatuses,
   type IndicatorRow,
   insertObservations,
 } from '../repositories/indicators.js';
 import { listMembers } from '../repositories/question-members.js';
-import { lockQuestion, type QuestionRow } from '../repositories/questions.js';
 import { findOrAddSource } from '../repositories/sources.js';
-import { NOT_A_HYPOTHESIS } from '../schemas/definitions.js';
+import { NOT_A_HYPOTHESIS, NOT_AN_INDICATOR } from '../schemas/definitions.js';
 import type { EvidenceInput, RatingInputValue } from '../schemas/evidence.js';
 import { currentChanges, readEvidenceViews } from './evidence-views.js';
-import { advanceModel, currentModel, modelEvents, modelPriors, recomputeModel } from './model.js';
-
-export const NOT_AN_INDICATOR = 'is not an indicator of this question';
+import { refuseImpossibleChanges } from './indicator-status.js';
+import { advanceModel, modelEvents, modelNow, recomputeModel } from './model.js';
+import { lockedQuestion } from './question-lock.js';
 
 function asRating(value: RatingInputValue) {
   return typeof value === 'string'
     ? { rating: value, likelihood_ratio: null }
     : { rating: value.rating, likelihood_ratio: value.likelihood_ratio ?? null };
-}
-
-export async function lockedQuestion(ex: Executor, id: string): Promise<QuestionRow> {
-  const question = await lockQuestion(ex, id);
-  if (!question) throw notFound('question', id);
-  return question;
-}
-
-/** Indicator status changes that cannot happen, as 409 problems naming each observation. */
-export async function refuseImpossibleChanges(
-  ex: Executor,
-  changes: {
-    indicator: IndicatorRow;
-    status: EvidenceInput['observations'][number]['status'];
-    path: string;
-  }[],
-  on: string,
-) {
-  const statuses = new Map(
-    (
-      await currentStatuses(
-        ex,
-        changes.map((c) => c.indicator.id),
-      )
-    ).map((s) => [s.indicator_id, s.status]),
-  );
-  const problems: FieldProblem[] = changes.flatMap(({ indicator, status, path }) => {
-    const reason = statusChangeProblem(statuses.get(indicator.id) ?? 'NOT_OBSERVED', status, {
-      expectedBy: indicator.expected_by,
-      on,
-    });
-    return reason ? [{ path, message: `cannot be ${status}: ${reason}` }] : [];
-  });
-  if (problems.length > 0) {
-    throw new AppError(
-      'conflict',
-      problems.map((p) => `${p.path}: ${p.message}`).join('; '),
-      problems,
-    );
-  }
-}
-
-/** The current model of a question: its stored state, or its priors before anything moved it. */
-export async function modelNow(ex: Executor, question: QuestionRow) {
-  return (await currentModel(ex, [question.id])).get(question.id) ?? modelPriors(ex, question);
 }
 
 /**

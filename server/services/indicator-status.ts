@@ -1,21 +1,58 @@
 import type { Actor } from '../actor.js';
 import type { Db, Executor } from '../db/database.js';
+import { type IndicatorStatus, statusChangeProblem } from '../domain/indicators.js';
 import type { UpdateEvent } from '../domain/updating.js';
-import { notFound } from '../errors.js';
+import { AppError, type FieldProblem, notFound } from '../errors.js';
 import { newId } from '../ids.js';
 import { created, recordAudit } from '../repositories/audit.js';
 import {
   currentExpectations,
+  currentStatuses,
   findIndicator,
+  type IndicatorRow,
   indicatorHistory,
   insertObservations,
 } from '../repositories/indicators.js';
 import type { StatusInput } from '../schemas/indicator-status.js';
 import type { IndicatorView } from '../schemas/views.js';
-import { lockedQuestion, modelNow, refuseImpossibleChanges } from './evidence.js';
 import { currentChanges } from './evidence-views.js';
-import { advanceModel, modelEvents } from './model.js';
+import { advanceModel, modelEvents, modelNow } from './model.js';
+import { lockedQuestion } from './question-lock.js';
 import { readQuestion } from './question-reads.js';
+
+/** Indicator status changes that cannot happen, as 409 problems naming each observation. */
+export async function refuseImpossibleChanges(
+  ex: Executor,
+  changes: {
+    indicator: IndicatorRow;
+    status: IndicatorStatus;
+    path: string;
+  }[],
+  on: string,
+) {
+  const statuses = new Map(
+    (
+      await currentStatuses(
+        ex,
+        changes.map((c) => c.indicator.id),
+      )
+    ).map((s) => [s.indicator_id, s.status]),
+  );
+  const problems: FieldProblem[] = changes.flatMap(({ indicator, status, path }) => {
+    const reason = statusChangeProblem(statuses.get(indicator.id) ?? 'NOT_OBSERVED', status, {
+      expectedBy: indicator.expected_by,
+      on,
+    });
+    return reason ? [{ path, message: `cannot be ${status}: ${reason}` }] : [];
+  });
+  if (problems.length > 0) {
+    throw new AppError(
+      'conflict',
+      problems.map((p) => `${p.path}: ${p.message}`).join('; '),
+      problems,
+    );
+  }
+}
 
 /**
  * Sets an indicator's status without new evidence — it expired unseen, it is receding, nothing

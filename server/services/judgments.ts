@@ -8,7 +8,7 @@ import { newId } from '../ids.js';
 import { created, recordAudit } from '../repositories/audit.js';
 import { findHypothesis } from '../repositories/hypotheses.js';
 import { listMembers } from '../repositories/question-members.js';
-import { currentResolutions } from '../repositories/resolutions.js';
+import { currentResolutions, type ResolutionRow } from '../repositories/resolutions.js';
 import { startOf } from '../schemas/common.js';
 import { NOT_A_HYPOTHESIS } from '../schemas/definitions.js';
 import {
@@ -17,7 +17,7 @@ import {
   SET_SUM_TOLERANCE,
   type SetJudgmentInput,
 } from '../schemas/judgments.js';
-import { lockedQuestion } from './evidence.js';
+import { lockedQuestion } from './question-lock.js';
 
 function judgmentView(row: Selectable<AssessmentsTable>): JudgmentView {
   return {
@@ -34,12 +34,7 @@ function judgmentView(row: Selectable<AssessmentsTable>): JudgmentView {
 }
 
 /** Resolved hypotheses take no more judgments: a 409 naming each. */
-async function refuseResolved(
-  ex: Executor,
-  ids: readonly string[],
-  pathOf: (id: string) => string,
-) {
-  const resolved = await currentResolutions(ex, ids);
+function refuseResolved(resolved: readonly ResolutionRow[], pathOf: (id: string) => string) {
   if (resolved.length === 0) return;
   const problems = resolved.map((r) => ({
     path: pathOf(r.hypothesis_id),
@@ -96,7 +91,7 @@ export async function recordJudgment(
     const hypothesis = await findHypothesis(trx, hypothesisId);
     if (!hypothesis) throw notFound('hypothesis', hypothesisId);
     await lockedQuestion(trx, hypothesis.question_id);
-    await refuseResolved(trx, [hypothesisId], () => 'path.id');
+    refuseResolved(await currentResolutions(trx, [hypothesisId]), () => 'path.id');
     const [view] = await insertJudgments(
       trx,
       actor,
@@ -136,12 +131,14 @@ export async function recordSetJudgment(
         unknown.map((id) => ({ path: `body.probabilities.${id}`, message: NOT_A_HYPOTHESIS })),
       );
     }
-    await refuseResolved(trx, given, (id) => `body.probabilities.${id}`);
-    const resolved = new Set(
-      (await currentResolutions(trx, [...known])).map((r) => r.hypothesis_id),
+    const resolved = await currentResolutions(trx, [...known]);
+    refuseResolved(
+      resolved.filter((r) => r.hypothesis_id in input.probabilities),
+      (id) => `body.probabilities.${id}`,
     );
+    const closed = new Set(resolved.map((r) => r.hypothesis_id));
     const problems: FieldProblem[] = hypotheses
-      .filter((h) => !resolved.has(h.id) && !(h.id in input.probabilities))
+      .filter((h) => !closed.has(h.id) && !(h.id in input.probabilities))
       .map((h) => ({
         path: `body.probabilities.${h.id}`,
         message: 'missing: a set judgment gives every open hypothesis',

@@ -169,7 +169,9 @@ async function saveState(
 ) {
   await saveModelState(ex, {
     question_id: questionId,
-    probabilities: JSON.stringify(state.probabilities),
+    // Pairs, not an object: jsonb reorders object keys, and the ledger and the sums follow the
+    // question's order of hypotheses.
+    probabilities: JSON.stringify(Object.entries(state.probabilities)),
     applied: JSON.stringify(state.applied),
     last_valid_on: last?.validOn ?? null,
     last_recorded_at: last?.recordedAt ?? null,
@@ -216,18 +218,18 @@ export async function advanceModel(
         event,
       ) < 0);
   if (stored && inOrder) {
-    // jsonb keeps object keys in its own order; the ledger and the sums follow the question's.
-    const hypotheses = await listMembers(ex, 'hypotheses', [question.id]);
-    const probabilities = Object.fromEntries(
-      hypotheses.map((h) => [h.id, stored.probabilities[h.id] as number]),
-    );
-    const state = { probabilities, applied: stored.applied };
+    const state = {
+      probabilities: Object.fromEntries(stored.probabilities),
+      applied: stored.applied,
+    };
     const { state: next, lines } = applyUpdate(question.kind, state, event);
     await appendLedger(ex, ledgerRows(question.id, stored.next_seq, { event, lines }));
     await saveState(ex, question.id, next, event, stored.next_seq + 1);
     return { before: state.probabilities, after: next.probabilities, lines };
   }
-  const before = stored?.probabilities ?? (await modelPriors(ex, question));
+  const before = stored
+    ? Object.fromEntries(stored.probabilities)
+    : await modelPriors(ex, question);
   const replay = await recomputeModel(ex, question);
   const own = replay.steps.find((s) => s.event.type === event.type && s.event.id === event.id);
   return { before, after: replay.state.probabilities, lines: own?.lines ?? [] };
@@ -239,11 +241,16 @@ export async function currentModel(
   questionIds: readonly string[],
 ): Promise<Map<string, Record<string, number>>> {
   const states = await findModelStates(ex, questionIds);
-  return new Map(states.map((s) => [s.question_id, s.probabilities]));
+  return new Map(states.map((s) => [s.question_id, Object.fromEntries(s.probabilities)]));
 }
 
 /** After the hypothesis set changes, a question whose model has moved is rebuilt from its priors. */
 export async function refreshModel(ex: Executor, question: ModelQuestion) {
   const [stored] = await findModelStates(ex, [question.id]);
   if (stored) await recomputeModel(ex, question);
+}
+
+/** The current model of a question: its stored state, or its priors before anything moved it. */
+export async function modelNow(ex: Executor, question: ModelQuestion) {
+  return (await currentModel(ex, [question.id])).get(question.id) ?? modelPriors(ex, question);
 }

@@ -1,13 +1,13 @@
 import type { Actor } from '../actor.js';
 import type { Db } from '../db/database.js';
 import { expectationCoverage } from '../domain/indicators.js';
-import { type FieldProblem, invalid, notFound } from '../errors.js';
+import { type FieldProblem, invalid } from '../errors.js';
 import { newId } from '../ids.js';
 import { created, recordAudit } from '../repositories/audit.js';
 import { insertHypotheses } from '../repositories/hypotheses.js';
 import { insertExpectations, insertIndicators } from '../repositories/indicators.js';
 import { listMembers, nextPosition } from '../repositories/question-members.js';
-import { insertQuestions, lockQuestion } from '../repositories/questions.js';
+import { insertQuestions } from '../repositories/questions.js';
 import {
   type HypothesisInput,
   type IndicatorInput,
@@ -26,6 +26,7 @@ import {
   questionRow,
 } from './definition-rows.js';
 import { refreshModel } from './model.js';
+import { lockedQuestion } from './question-lock.js';
 import { readQuestion } from './question-reads.js';
 
 function refuseIf(problems: (FieldProblem | undefined)[]) {
@@ -73,8 +74,7 @@ export async function addHypothesis(
 ): Promise<HypothesisView> {
   const now = new Date();
   return db.transaction().execute(async (trx) => {
-    const question = await lockQuestion(trx, questionId);
-    if (!question) throw notFound('question', questionId);
+    const question = await lockedQuestion(trx, questionId);
     const existing = await listMembers(trx, 'hypotheses', [questionId]);
     const priors = [...existing.map((h) => h.prior), input.prior];
     refuseIf([
@@ -103,8 +103,7 @@ export async function addIndicator(
   input: IndicatorInput,
 ): Promise<IndicatorView> {
   return db.transaction().execute(async (trx) => {
-    const question = await lockQuestion(trx, questionId);
-    if (!question) throw notFound('question', questionId);
+    const question = await lockedQuestion(trx, questionId);
     const hypotheses = await listMembers(trx, 'hypotheses', [questionId]);
     const { unknown, missing } = expectationCoverage(
       hypotheses.map((h) => h.id),

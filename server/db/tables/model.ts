@@ -8,7 +8,8 @@ type Jsonb<T> = ColumnType<T, string, string>;
 /** Derived from the append-only facts; rewritten when a question is recomputed. */
 export interface ModelStatesTable {
   question_id: string;
-  probabilities: Jsonb<Record<string, number>>;
+  /** [hypothesis id, probability] in the question's order of hypotheses. */
+  probabilities: Jsonb<[string, number][]>;
   applied: Jsonb<Record<string, number>>;
   last_valid_on: ColumnType<string | null, string | null, string | null>;
   last_recorded_at: ColumnType<Date | null, Date | null, Date | null>;
