@@ -1,5 +1,5 @@
 import type { Actor } from '../actor.js';
-import type { Db, Executor } from '../db/database.js';
+import type { Db } from '../db/database.js';
 import type { UpdateEvent } from '../domain/updating.js';
 import { AppError, type FieldProblem, invalid, notFound } from '../errors.js';
 import { newId } from '../ids.js';

@@ -103,7 +103,7 @@ export async function addIndicator(
   input: IndicatorInput,
 ): Promise<IndicatorView> {
   return db.transaction().execute(async (trx) => {
-    const question = await lockedQuestion(trx, questionId);
+    await lockedQuestion(trx, questionId);
     const hypotheses = await listMembers(trx, 'hypotheses', [questionId]);
     const { unknown, missing } = expectationCoverage(
       hypotheses.map((h) => h.id),
