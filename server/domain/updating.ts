@@ -202,10 +202,25 @@ const TYPE_ORDER: Record<ModelEvent['type'], number> = {
   retraction: 2,
 };
 
-/** Valid-time order (METHODS §3): the day, then the recorded time; ties broken stably. */
-export function compareEvents(a: ModelEvent, b: ModelEvent): number {
+/** Where an event stands in valid time (METHODS §3): the day, then the recorded time. */
+export interface ValidPosition {
+  validOn: string;
+  recordedAt: Date;
+}
+
+function comparePositions(a: ValidPosition, b: ValidPosition): number {
   if (a.validOn !== b.validOn) return a.validOn < b.validOn ? -1 : 1;
-  const t = a.recordedAt.getTime() - b.recordedAt.getTime();
+  return a.recordedAt.getTime() - b.recordedAt.getTime();
+}
+
+/** Whether an event comes after a position in valid time, so it can be applied on top of it. */
+export function comesAfter(event: ModelEvent, position: ValidPosition): boolean {
+  return comparePositions(event, position) > 0;
+}
+
+/** Valid-time order, ties broken stably. */
+export function compareEvents(a: ModelEvent, b: ModelEvent): number {
+  const t = comparePositions(a, b);
   if (t !== 0) return t;
   if (a.type !== b.type) return TYPE_ORDER[a.type] - TYPE_ORDER[b.type];
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;

@@ -35,6 +35,11 @@ export function startOf(value: string): Date {
   return new Date(value.length === 10 ? `${value}T00:00:00Z` : value);
 }
 
+/** The UTC calendar day of an instant, YYYY-MM-DD. */
+export function dayOf(instant: Date): string {
+  return instant.toISOString().slice(0, 10);
+}
+
 /** An `as_of` instant: a date includes the whole day, so it is the last millisecond of it. */
 export function asOfInstant(value: string | undefined): Date | undefined {
   if (value === undefined) return undefined;

@@ -11,6 +11,7 @@ import { findEvidence, findRatings, findRetractions } from '../repositories/evid
 import { observationsOfEvidence } from '../repositories/indicators.js';
 import { findSources } from '../repositories/sources.js';
 import type { EvidenceView } from '../schemas/evidence.js';
+import { groupBy } from './group-by.js';
 
 /** Evidence items as the API shows them, in the order of `ids`, as known at `asOf`. */
 export async function readEvidenceViews(
@@ -27,6 +28,8 @@ export async function readEvidenceViews(
   const sourceIds = [...new Set(rows.flatMap((r) => (r.source_id ? [r.source_id] : [])))];
   const sources = new Map((await findSources(ex, sourceIds)).map((s) => [s.id, s]));
   const retracted = new Map(retractions.map((r) => [r.evidence_id, r]));
+  const ratingsOf = groupBy(ratings, (r) => r.evidence_id);
+  const observationsOf = groupBy(observations, (o) => o.evidence_id);
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.flatMap((id) => {
     const e = byId.get(id);
@@ -52,16 +55,17 @@ export async function readEvidenceViews(
         weight: gradeWeight(e.reliability, credibility),
         relevance: e.relevance,
         ratings: Object.fromEntries(
-          ratings
-            .filter((r) => r.evidence_id === id)
-            .map((r) => [
-              r.hypothesis_id,
-              { rating: r.rating, likelihood_ratio: r.likelihood_ratio },
-            ]),
+          (ratingsOf.get(id) ?? []).map((r) => [
+            r.hypothesis_id,
+            { rating: r.rating, likelihood_ratio: r.likelihood_ratio },
+          ]),
         ),
-        observations: observations
-          .filter((o) => o.evidence_id === id)
-          .map((o) => ({ id: o.id, indicator_id: o.indicator_id, status: o.status, note: o.note })),
+        observations: (observationsOf.get(id) ?? []).map((o) => ({
+          id: o.id,
+          indicator_id: o.indicator_id,
+          status: o.status,
+          note: o.note,
+        })),
         retraction: retraction
           ? {
               reason: retraction.reason,

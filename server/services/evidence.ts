@@ -18,6 +18,7 @@ import {
 } from '../repositories/indicators.js';
 import { listMembers } from '../repositories/question-members.js';
 import { findOrAddSource } from '../repositories/sources.js';
+import { startOf } from '../schemas/common.js';
 import { NOT_A_HYPOTHESIS, NOT_AN_INDICATOR } from '../schemas/definitions.js';
 import type { EvidenceInput, RatingInputValue } from '../schemas/evidence.js';
 import { currentChanges, readEvidenceViews } from './evidence-views.js';
@@ -91,7 +92,7 @@ export async function logEvidence(db: Db, actor: Actor, questionId: string, inpu
       indicator_id: o.indicator_id,
       evidence_id: row.id,
       status: o.status,
-      observed_at: new Date(`${input.occurred_on}T00:00:00Z`),
+      observed_at: startOf(input.occurred_on),
       note: o.note,
       recorded_at: row.recorded_at,
       recorded_by: actor.userId,

@@ -13,10 +13,11 @@ import {
   indicatorHistory,
   insertObservations,
 } from '../repositories/indicators.js';
+import { dayOf, startOf } from '../schemas/common.js';
 import type { StatusInput } from '../schemas/indicator-status.js';
 import type { IndicatorView } from '../schemas/views.js';
 import { currentChanges } from './evidence-views.js';
-import { advanceModel, modelEvents, modelNow } from './model.js';
+import { advanceModel, modelEvents } from './model.js';
 import { lockedQuestion } from './question-lock.js';
 import { readQuestion } from './question-reads.js';
 
@@ -68,26 +69,24 @@ export async function setIndicatorStatus(
     const indicator = await findIndicator(trx, indicatorId);
     if (!indicator) throw notFound('indicator', indicatorId);
     const question = await lockedQuestion(trx, indicator.question_id);
-    const on = input.observed_on ?? new Date().toISOString().slice(0, 10);
+    const on = input.observed_on ?? dayOf(new Date());
     await refuseImpossibleChanges(
       trx,
       [{ indicator, status: input.status, path: 'body.status' }],
       on,
     );
-    const before = await modelNow(trx, question);
     const [observation] = await insertObservations(trx, [
       {
         id: newId('obs'),
         indicator_id: indicatorId,
         evidence_id: null,
         status: input.status,
-        observed_at: new Date(`${on}T00:00:00Z`),
+        observed_at: startOf(on),
         note: input.note,
         recorded_by: actor.userId,
       },
     ]);
     if (!observation) throw new Error('the observation was not stored');
-    const recordedAt = observation.recorded_at;
     const [event] = modelEvents({
       evidence: [],
       ratings: [],
@@ -104,11 +103,11 @@ export async function setIndicatorStatus(
         status: input.status,
         observed_on: on,
         note: input.note,
-        recorded_at: recordedAt.toISOString(),
+        recorded_at: observation.recorded_at.toISOString(),
         recorded_by: actor.userId,
       },
       indicator: view.indicators.find((i) => i.id === indicatorId) as IndicatorView,
-      current: currentChanges(before, change.after),
+      current: currentChanges(change.before, change.after),
       method: 'signpost-v1' as const,
     };
   });
@@ -125,7 +124,7 @@ export async function readIndicatorHistory(ex: Executor, indicatorId: string, as
     changes: rows.map((r) => ({
       id: r.id,
       status: r.status,
-      observed_on: r.observed_at.toISOString().slice(0, 10),
+      observed_on: dayOf(r.observed_at),
       evidence: r.evidence_id ? { id: r.evidence_id, title: r.evidence_title as string } : null,
       note: r.note,
       retracted: r.retracted_id !== null,

@@ -9,7 +9,7 @@ import { created, recordAudit } from '../repositories/audit.js';
 import { findHypothesis } from '../repositories/hypotheses.js';
 import { listMembers } from '../repositories/question-members.js';
 import { currentResolutions, type ResolutionRow } from '../repositories/resolutions.js';
-import { startOf } from '../schemas/common.js';
+import { dayOf, startOf } from '../schemas/common.js';
 import { NOT_A_HYPOTHESIS } from '../schemas/definitions.js';
 import {
   type JudgmentInput,
@@ -38,7 +38,7 @@ function refuseResolved(resolved: readonly ResolutionRow[], pathOf: (id: string)
   if (resolved.length === 0) return;
   const problems = resolved.map((r) => ({
     path: pathOf(r.hypothesis_id),
-    message: `is resolved (${r.outcome}, ${r.resolved_at.toISOString().slice(0, 10)}): it takes no more judgments`,
+    message: `is resolved (${r.outcome}, ${dayOf(r.resolved_at)}): it takes no more judgments`,
   }));
   throw new AppError(
     'conflict',

@@ -8,13 +8,14 @@ import {
   topRankedWithout,
 } from '../domain/ach.js';
 import { type Credibility, gradeOf } from '../domain/grading.js';
-import type { Rating } from '../domain/ratings.js';
 import { withoutFactors } from '../domain/updating.js';
 import { notFound } from '../errors.js';
-import { listMembers } from '../repositories/question-members.js';
+import type { ModelFacts } from '../repositories/model-facts.js';
 import { findQuestions } from '../repositories/questions.js';
 import type { Matrix } from '../schemas/matrix.js';
 import { replayQuestion } from './model.js';
+
+type EvidenceFact = ModelFacts['evidence'][number];
 
 /** Dense ranks by ascending score: equal scores share a rank. */
 function ranks(scores: Readonly<Record<string, number>>): Record<string, number> {
@@ -33,41 +34,27 @@ function ranks(scores: Readonly<Record<string, number>>): Record<string, number>
 export async function readMatrix(ex: Executor, questionId: string, asOf?: Date): Promise<Matrix> {
   const [question] = await findQuestions(ex, { ids: [questionId], asOf });
   if (!question) throw notFound('question', questionId);
-  const [hypotheses, replay] = await Promise.all([
-    listMembers(ex, 'hypotheses', [questionId], asOf),
-    replayQuestion(ex, question, asOf),
-  ]);
+  const replay = await replayQuestion(ex, question, asOf);
+  const { hypotheses } = replay;
   const ids = hypotheses.map((h) => h.id);
+  const evidence = new Map(replay.facts.evidence.map((e) => [e.id, e]));
   const retracted = new Set(replay.facts.retractions.map((r) => r.evidence_id));
-  const standing = replay.facts.evidence
-    .filter((e) => !retracted.has(e.id))
-    .sort(
-      (a, b) =>
-        a.occurred_on.localeCompare(b.occurred_on) ||
-        a.recorded_at.getTime() - b.recorded_at.getTime(),
-    );
-  const ratings = new Map<string, Record<string, Rating>>();
-  for (const r of replay.facts.ratings) {
-    ratings.set(r.evidence_id, { ...ratings.get(r.evidence_id), [r.hypothesis_id]: r.rating });
-  }
-  const achRows: AchRow[] = standing.map((e) => ({
-    id: e.id,
-    credibility: e.credibility as Credibility,
-    relevance: e.relevance,
-    ratings: ratings.get(e.id) ?? {},
+  // The replay's own evidence steps give the rows in valid-time order, with each item's factors.
+  const standing = replay.steps.flatMap((step) =>
+    step.event.type === 'evidence' && !retracted.has(step.event.id)
+      ? [{ event: step.event, lines: step.lines, row: evidence.get(step.event.id) as EvidenceFact }]
+      : [],
+  );
+  const achRows: AchRow[] = standing.map(({ event, row }) => ({
+    id: row.id,
+    credibility: row.credibility as Credibility,
+    relevance: row.relevance,
+    ratings: Object.fromEntries(Object.entries(event.ratings).map(([id, r]) => [id, r.rating])),
   }));
   const scores = achScores(ids, achRows);
   const top = topRanked(scores.weighted);
   const rank = ranks(scores.weighted);
   const model = replay.state.probabilities;
-  const factorsOf = new Map(
-    replay.steps
-      .filter((s) => s.event.type === 'evidence')
-      .map((s) => [
-        s.event.id,
-        Object.fromEntries(s.lines.map((l) => [l.hypothesisId, l.factor ?? 1])),
-      ]),
-  );
   const sameSet = (a: string[], b: string[]) =>
     a.length === b.length && a.every((id) => b.includes(id));
   return {
@@ -82,10 +69,11 @@ export async function readMatrix(ex: Executor, questionId: string, asOf?: Date):
       model: model[h.id] as number,
     })),
     top,
-    rows: standing.map((e, i) => {
+    rows: standing.map(({ row: e, lines }, i) => {
       const row = achRows[i] as AchRow;
       const topWithout = topRankedWithout(ids, scores, row);
-      const modelWithout = withoutFactors(question.kind, model, factorsOf.get(e.id) ?? {});
+      const factors = Object.fromEntries(lines.map((l) => [l.hypothesisId, l.factor ?? 1]));
+      const modelWithout = withoutFactors(question.kind, model, factors);
       return {
         evidence_id: e.id,
         title: e.title,

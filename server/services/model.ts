@@ -4,7 +4,7 @@ import type { Expectation } from '../domain/indicators.js';
 import { effectivePriors, type QuestionKind } from '../domain/questions.js';
 import {
   applyUpdate,
-  compareEvents,
+  comesAfter,
   type LedgerLine,
   type ModelEvent,
   type ModelState,
@@ -14,6 +14,7 @@ import {
   replayModel,
   type UpdateEvent,
 } from '../domain/updating.js';
+import type { HypothesisRow } from '../repositories/hypotheses.js';
 import {
   appendLedger,
   clearLedger,
@@ -23,6 +24,8 @@ import {
 } from '../repositories/model.js';
 import { loadModelFacts, type ModelFacts } from '../repositories/model-facts.js';
 import { listMembers } from '../repositories/question-members.js';
+import { dayOf, startOf } from '../schemas/common.js';
+import { groupBy } from './group-by.js';
 
 /**
  * The model (METHODS §3) kept current: an event later in valid time than everything applied is
@@ -35,20 +38,9 @@ export interface ModelQuestion {
   kind: QuestionKind;
 }
 
-const dayOf = (instant: Date) => instant.toISOString().slice(0, 10);
-
 /** When an event took effect: the day an item happened, the moment a retraction was recorded. */
 export function validAtOf(event: ModelEvent): Date {
-  return event.type === 'retraction' ? event.recordedAt : new Date(`${event.validOn}T00:00:00Z`);
-}
-
-function groupInto<T, V>(items: readonly T[], key: (t: T) => string, value: (t: T) => V) {
-  const groups = new Map<string, V[]>();
-  for (const item of items) {
-    const k = key(item);
-    groups.set(k, [...(groups.get(k) ?? []), value(item)]);
-  }
-  return groups;
+  return event.type === 'retraction' ? event.recordedAt : startOf(event.validOn);
 }
 
 /** The facts as the domain's events, each observation inside the item that reported it. */
@@ -65,18 +57,10 @@ export function modelEvents(facts: ModelFacts): ModelEvent[] {
     status: o.status,
     expectations: expectations.get(o.indicator_id) ?? {},
   });
-  const ratings = groupInto(
-    facts.ratings,
-    (r) => r.evidence_id,
-    (r): [string, RatingInput] => [
-      r.hypothesis_id,
-      { rating: r.rating, likelihoodRatio: r.likelihood_ratio },
-    ],
-  );
-  const reported = groupInto(
+  const ratings = groupBy(facts.ratings, (r) => r.evidence_id);
+  const reported = groupBy(
     facts.observations.filter((o) => o.evidence_id !== null),
-    (o) => o.evidence_id as string,
-    asInput,
+    (o) => o.evidence_id,
   );
   const items: ModelEvent[] = facts.evidence.map((e) => ({
     type: 'evidence',
@@ -84,8 +68,13 @@ export function modelEvents(facts: ModelFacts): ModelEvent[] {
     validOn: e.occurred_on,
     recordedAt: e.recorded_at,
     weight: gradeWeight(e.reliability, e.credibility as Credibility),
-    ratings: Object.fromEntries(ratings.get(e.id) ?? []),
-    observations: reported.get(e.id) ?? [],
+    ratings: Object.fromEntries(
+      (ratings.get(e.id) ?? []).map((r): [string, RatingInput] => [
+        r.hypothesis_id,
+        { rating: r.rating, likelihoodRatio: r.likelihood_ratio },
+      ]),
+    ),
+    observations: (reported.get(e.id) ?? []).map(asInput),
   }));
   const alone: ModelEvent[] = facts.observations
     .filter((o) => o.evidence_id === null)
@@ -108,21 +97,30 @@ export function modelEvents(facts: ModelFacts): ModelEvent[] {
   return [...items, ...alone, ...retractions];
 }
 
-/** Where the model starts, by hypothesis id: the priors of the set as known at `asOf`. */
-export async function modelPriors(
-  ex: Executor,
-  question: ModelQuestion,
-  asOf?: Date,
-): Promise<Record<string, number>> {
-  const hypotheses = await listMembers(ex, 'hypotheses', [question.id], asOf);
+/** Where the model starts, by hypothesis id: the set's priors, normalised if exclusive. */
+function priorsOf(
+  kind: QuestionKind,
+  hypotheses: readonly HypothesisRow[],
+): Record<string, number> {
   const priors = effectivePriors(
-    question.kind,
+    kind,
     hypotheses.map((h) => h.prior),
   );
   return Object.fromEntries(hypotheses.map((h, i) => [h.id, priors[i] as number]));
 }
 
+/** Where the model starts: the priors of the set as known at `asOf`. */
+export async function modelPriors(
+  ex: Executor,
+  question: ModelQuestion,
+  asOf?: Date,
+): Promise<Record<string, number>> {
+  return priorsOf(question.kind, await listMembers(ex, 'hypotheses', [question.id], asOf));
+}
+
 export interface Replay {
+  /** The hypotheses known at the replay's as-of, in the question's order. */
+  hypotheses: HypothesisRow[];
   priors: Record<string, number>;
   facts: ModelFacts;
   state: ModelState;
@@ -135,11 +133,12 @@ export async function replayQuestion(
   question: ModelQuestion,
   asOf?: Date,
 ): Promise<Replay> {
-  const [priors, facts] = await Promise.all([
-    modelPriors(ex, question, asOf),
+  const [hypotheses, facts] = await Promise.all([
+    listMembers(ex, 'hypotheses', [question.id], asOf),
     loadModelFacts(ex, question.id, asOf),
   ]);
-  return { priors, facts, ...replayModel(question.kind, priors, modelEvents(facts)) };
+  const priors = priorsOf(question.kind, hypotheses);
+  return { hypotheses, priors, facts, ...replayModel(question.kind, priors, modelEvents(facts)) };
 }
 
 function ledgerRows(questionId: string, seq: number, step: ModelStep): NewLedgerRow[] {
@@ -213,10 +212,7 @@ export async function advanceModel(
     stored !== undefined &&
     (stored.last_valid_on === null ||
       stored.last_recorded_at === null ||
-      compareEvents(
-        { ...event, validOn: stored.last_valid_on, recordedAt: stored.last_recorded_at },
-        event,
-      ) < 0);
+      comesAfter(event, { validOn: stored.last_valid_on, recordedAt: stored.last_recorded_at }));
   if (stored && inOrder) {
     const state = {
       probabilities: Object.fromEntries(stored.probabilities),

@@ -11,6 +11,7 @@ import type { QuestionRow } from '../repositories/questions.js';
 import type { ResolutionRow } from '../repositories/resolutions.js';
 import type { SourceRow } from '../repositories/sources.js';
 import type { HypothesisView, IndicatorView, QuestionView } from '../schemas/views.js';
+import { groupBy } from './group-by.js';
 
 /** Everything read for a set of questions, as the repositories return it. */
 export interface QuestionRows {
@@ -26,17 +27,6 @@ export interface QuestionRows {
   evidenceCounts: EvidenceCounts[];
   /** The model's probabilities by question, then hypothesis; absent where nothing moved them. */
   models: Map<string, Record<string, number>>;
-}
-
-function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
-  const groups = new Map<K, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const group = groups.get(k);
-    if (group) group.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
 }
 
 const iso = (d: Date) => d.toISOString();

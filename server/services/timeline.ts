@@ -9,7 +9,7 @@ import { observationTitles } from '../repositories/indicators.js';
 import { ledgerOfHypothesis } from '../repositories/model.js';
 import { findQuestions } from '../repositories/questions.js';
 import type { TimelinePoint } from '../schemas/timeline.js';
-import { modelPriors, replayQuestion, validAtOf } from './model.js';
+import { type ModelQuestion, modelPriors, replayQuestion, validAtOf } from './model.js';
 
 /** A model step on one hypothesis, from the stored ledger or from a replay. */
 interface ModelPoint {
@@ -19,15 +19,22 @@ interface ModelPoint {
   line: Omit<LedgerLine, 'hypothesisId'>;
 }
 
-async function modelPoints(
+/**
+ * A hypothesis's prior and model steps: from the stored ledger for the present, from a replay
+ * of what was recorded by `asOf` for the past.
+ */
+async function modelSeries(
   ex: Executor,
-  question: { id: string; kind: 'exclusive' | 'independent' },
+  question: ModelQuestion,
   hypothesisId: string,
   asOf: Date | undefined,
-): Promise<ModelPoint[]> {
+): Promise<{ prior: number; points: ModelPoint[] }> {
   if (asOf === undefined) {
-    const rows = await ledgerOfHypothesis(ex, hypothesisId);
-    return rows.map((r) => ({
+    const [priors, rows] = await Promise.all([
+      modelPriors(ex, question),
+      ledgerOfHypothesis(ex, hypothesisId),
+    ]);
+    const points = rows.map((r) => ({
       cause: { type: r.cause_type, id: r.cause_id },
       validAt: r.valid_at,
       recordedAt: r.cause_recorded_at,
@@ -40,9 +47,10 @@ async function modelPoints(
         parts: r.parts,
       },
     }));
+    return { prior: priors[hypothesisId] as number, points };
   }
-  const { steps } = await replayQuestion(ex, question, asOf);
-  return steps.flatMap((step) => {
+  const { priors, steps } = await replayQuestion(ex, question, asOf);
+  const points = steps.flatMap((step) => {
     const line = step.lines.find((l) => l.hypothesisId === hypothesisId);
     return line
       ? [
@@ -55,6 +63,7 @@ async function modelPoints(
         ]
       : [];
   });
+  return { prior: priors[hypothesisId] as number, points };
 }
 
 async function causeTitles(ex: Executor, points: ModelPoint[]) {
@@ -85,13 +94,11 @@ export async function readTimeline(ex: Executor, hypothesisId: string, asOf?: Da
     throw notFound('hypothesis', hypothesisId);
   const [question] = await findQuestions(ex, { ids: [hypothesis.question_id] });
   if (!question) throw notFound('question', hypothesis.question_id);
-  const [priors, steps, forecasts] = await Promise.all([
-    modelPriors(ex, question, asOf),
-    modelPoints(ex, question, hypothesisId, asOf),
+  const [{ prior, points: steps }, forecasts] = await Promise.all([
+    modelSeries(ex, question, hypothesisId, asOf),
     forecastsOfHypothesis(ex, hypothesisId, asOf),
   ]);
   const titleOf = await causeTitles(ex, steps);
-  const prior = priors[hypothesisId] as number;
   const points: TimelinePoint[] = [
     {
       series: 'model',
