@@ -14,7 +14,9 @@ import { hypothesisRoutes } from './routes/api/hypotheses.js';
 import { indicatorRoutes } from './routes/api/indicators.js';
 import { judgmentRoutes } from './routes/api/judgments.js';
 import { questionRoutes } from './routes/api/questions.js';
+import { pageAssets } from './routes/assets.js';
 import { docsRoutes } from './routes/docs.js';
+import { pageRoutes } from './routes/pages/index.js';
 
 export interface AppDeps {
   db: Db;
@@ -60,7 +62,9 @@ export function createApp({ db }: AppDeps) {
     },
   });
   app.route('/', docsRoutes());
-  app.get('/', (c) => c.redirect('/docs'));
+  const assets = pageAssets();
+  app.route('/', assets.routes);
+  app.route('/', pageRoutes(db, assets.urls));
   app.notFound(handleNotFound);
   app.onError(handleError);
   return app;

@@ -91,7 +91,7 @@ describe('command line', () => {
     assert.equal(r.status, 1);
     assert.deepEqual(r.out.split('\n'), [
       'signpost: no-rationale.json refused',
-      'signpost:   no-rationale.json.questions.0.hypotheses.1.rationale: Invalid input: expected string, received undefined',
+      'signpost:   no-rationale.json.questions.0.hypotheses.1.rationale: is required',
     ]);
   });
 

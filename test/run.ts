@@ -12,7 +12,7 @@ import { uncheckedQuotes } from '../server/services/scenario-files.js';
  * DATABASE_URL the tests use embedded PGlite; creating a database takes seconds, so one migrated
  * template folder is built here and each test file copies it.
  */
-const ROOTS = ['server', 'migrations', 'scenarios', 'test'];
+const ROOTS = ['server', 'migrations', 'scenarios', 'test', 'web'];
 
 function testFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

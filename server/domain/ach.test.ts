@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import {
   type AchRow,
   achScores,
+  achScoresOfTallies,
   credibilityClass,
   rowDiagnosticity,
   topRanked,
@@ -30,6 +31,52 @@ describe('ACH scores (METHODS §2)', () => {
     assert.deepEqual(scores.inconsistency, { h1: 6, h2: 0 });
     assert.deepEqual(scores.weighted, { h1: 6, h2: 0 });
     assert.deepEqual(topRanked(scores.weighted), ['h2']);
+  });
+
+  it('scores from tallies of ratings equal the scores of the rows they count', () => {
+    const tallies = [
+      {
+        hypothesisId: 'h1',
+        rating: 'II' as const,
+        credibility: 3 as const,
+        relevance: 'medium' as const,
+        count: 2,
+      },
+      {
+        hypothesisId: 'h1',
+        rating: 'I' as const,
+        credibility: 3 as const,
+        relevance: 'medium' as const,
+        count: 2,
+      },
+      {
+        hypothesisId: 'h2',
+        rating: 'C' as const,
+        credibility: 3 as const,
+        relevance: 'medium' as const,
+        count: 3,
+      },
+      {
+        hypothesisId: 'h2',
+        rating: 'NA' as const,
+        credibility: 3 as const,
+        relevance: 'medium' as const,
+        count: 1,
+      },
+      {
+        hypothesisId: 'gone',
+        rating: 'II' as const,
+        credibility: 1 as const,
+        relevance: 'high' as const,
+        count: 9,
+      },
+    ];
+    assert.deepEqual(achScoresOfTallies(['h1', 'h2'], tallies), achScores(['h1', 'h2'], rows));
+    const weighted = achScoresOfTallies(
+      ['h'],
+      [{ hypothesisId: 'h', rating: 'I', credibility: 1, relevance: 'high', count: 3 }],
+    ).weighted.h as number;
+    assert.ok(Math.abs(weighted - 3 * 2) < 1e-12, `${weighted}`);
   });
 
   it('weighs credibility and relevance by √2, 1, 1/√2', () => {

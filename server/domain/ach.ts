@@ -49,25 +49,52 @@ export function rowWeight(row: Pick<AchRow, 'credibility' | 'relevance'>): numbe
   return CLASS_WEIGHT[credibilityClass(row.credibility)] * CLASS_WEIGHT[row.relevance];
 }
 
-/** IS(h) = Σ v(r) and WIS(h) = Σ v(r) · w(cred) · w(rel), with v(I) = 1, v(II) = 2. */
-export function achScores(hypothesisIds: readonly string[], rows: readonly AchRow[]): AchScores {
+/** How many standing rows rate a hypothesis so, at one credibility and relevance. */
+export interface AchTally {
+  hypothesisId: string;
+  rating: Rating;
+  credibility: Credibility;
+  relevance: Relevance;
+  count: number;
+}
+
+/**
+ * IS(h) = Σ v(r) and WIS(h) = Σ v(r) · w(cred) · w(rel), with v(I) = 1, v(II) = 2, from
+ * tallies of ratings: a long history's scores need its counts, not its rows.
+ */
+export function achScoresOfTallies(
+  hypothesisIds: readonly string[],
+  tallies: readonly AchTally[],
+): AchScores {
   const inconsistency: Record<string, number> = {};
   const weighted: Record<string, number> = {};
   for (const id of hypothesisIds) {
     inconsistency[id] = 0;
     weighted[id] = 0;
   }
-  for (const row of rows) {
-    const w = rowWeight(row);
-    for (const id of hypothesisIds) {
-      const rating = row.ratings[id];
-      if (!rating) continue;
-      const v = INCONSISTENCY[rating];
-      inconsistency[id] = (inconsistency[id] as number) + v;
-      weighted[id] = (weighted[id] as number) + v * w;
-    }
+  for (const t of tallies) {
+    if (!(t.hypothesisId in inconsistency)) continue;
+    const v = INCONSISTENCY[t.rating] * t.count;
+    inconsistency[t.hypothesisId] = (inconsistency[t.hypothesisId] as number) + v;
+    weighted[t.hypothesisId] = (weighted[t.hypothesisId] as number) + v * rowWeight(t);
   }
   return { inconsistency, weighted };
+}
+
+/** IS(h) and WIS(h) of a set of rows (see achScoresOfTallies). */
+export function achScores(hypothesisIds: readonly string[], rows: readonly AchRow[]): AchScores {
+  return achScoresOfTallies(
+    hypothesisIds,
+    rows.flatMap((row) =>
+      Object.entries(row.ratings).map(([hypothesisId, rating]) => ({
+        hypothesisId,
+        rating,
+        credibility: row.credibility,
+        relevance: row.relevance,
+        count: 1,
+      })),
+    ),
+  );
 }
 
 /**

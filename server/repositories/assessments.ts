@@ -37,10 +37,14 @@ export async function currentAnalystJudgments(
 }
 
 /**
- * A hypothesis's analyst and source forecasts known at `asOf` and not retracted by then, in
+ * Hypotheses' analyst and source forecasts known at `asOf` and not retracted by then, in
  * valid-time order, with the citing source's title for the source series.
  */
-export async function forecastsOfHypothesis(ex: Executor, hypothesisId: string, asOf?: Date) {
+export async function forecastsOfHypotheses(
+  ex: Executor,
+  hypothesisIds: readonly string[],
+  asOf?: Date,
+) {
   const until = asOf ?? END_OF_TIME;
   return ex
     .selectFrom('assessments as a')
@@ -51,6 +55,7 @@ export async function forecastsOfHypothesis(ex: Executor, hypothesisId: string, 
     .leftJoin('sources as s', 's.id', 'c.source_id')
     .select([
       'a.id',
+      'a.hypothesis_id',
       'a.forecaster_kind',
       'a.analyst_id',
       'a.citation_id',
@@ -62,7 +67,7 @@ export async function forecastsOfHypothesis(ex: Executor, hypothesisId: string, 
       's.author as source_author',
       'c.words as citation_words',
     ])
-    .where('a.hypothesis_id', '=', hypothesisId)
+    .where('a.hypothesis_id', 'in', hypothesisIds.length ? hypothesisIds : [''])
     .where('a.forecaster_kind', 'in', ['analyst', 'source'])
     .where('a.recorded_at', '<=', until)
     .where('r.assessment_id', 'is', null)

@@ -212,3 +212,26 @@ export async function evidenceTitles(
   if (ids.length === 0) return [];
   return ex.selectFrom('evidence').select(['id', 'title']).where('id', 'in', ids).execute();
 }
+
+/** The latest recorded evidence across questions, with its question's title. */
+export async function latestEvidence(ex: Executor, limit: number) {
+  return ex
+    .selectFrom('evidence as e')
+    .innerJoin('questions as q', 'q.id', 'e.question_id')
+    .leftJoin('evidence_retractions as r', 'r.evidence_id', 'e.id')
+    .select([
+      'e.id',
+      'e.title',
+      'e.occurred_on',
+      'e.reliability',
+      'e.credibility',
+      'e.recorded_at',
+      'e.question_id',
+      'q.title as question_title',
+      'r.evidence_id as retracted_id',
+    ])
+    .orderBy('e.recorded_at', 'desc')
+    .orderBy('e.id', 'desc')
+    .limit(limit)
+    .execute();
+}

@@ -142,3 +142,28 @@ export async function observationTitles(ex: Executor, ids: readonly string[]) {
     .where('o.id', 'in', ids)
     .execute();
 }
+
+/** The latest recorded indicator status changes across questions, with what they belong to. */
+export async function latestObservations(ex: Executor, limit: number) {
+  return ex
+    .selectFrom('indicator_observations as o')
+    .innerJoin('indicators as i', 'i.id', 'o.indicator_id')
+    .innerJoin('questions as q', 'q.id', 'i.question_id')
+    .leftJoin('evidence_retractions as r', 'r.evidence_id', 'o.evidence_id')
+    .select([
+      'o.id',
+      'o.status',
+      'o.observed_at',
+      'o.recorded_at',
+      'o.evidence_id',
+      'i.id as indicator_id',
+      'i.title as indicator_title',
+      'q.id as question_id',
+      'q.title as question_title',
+      'r.evidence_id as retracted_id',
+    ])
+    .orderBy('o.recorded_at', 'desc')
+    .orderBy('o.id', 'desc')
+    .limit(limit)
+    .execute();
+}

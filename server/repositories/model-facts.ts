@@ -1,8 +1,9 @@
-import type { Selectable } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import type { Executor } from '../db/database.js';
 import type { EvidenceTable } from '../db/tables/evidence.js';
 import type { EvidenceRatingsTable } from '../db/tables/evidence-ratings.js';
 import type { IndicatorObservationsTable } from '../db/tables/indicator-observations.js';
+import type { Rating } from '../domain/ratings.js';
 import { END_OF_TIME } from './as-of.js';
 import { currentExpectations, type ExpectationRow } from './indicators.js';
 
@@ -45,12 +46,22 @@ export async function loadModelFacts(
       .where('question_id', '=', questionId)
       .where('recorded_at', '<=', until)
       .execute(),
+    // One row per item, its ratings as JSON: rows, not bytes, are what a long history costs
+    // to read (most of all from PGlite), and an item has a rating per hypothesis.
     ex
       .selectFrom('evidence_ratings as r')
       .innerJoin('evidence as e', 'e.id', 'r.evidence_id')
-      .select(['r.evidence_id', 'r.hypothesis_id', 'r.rating', 'r.likelihood_ratio'])
+      .select((eb) => [
+        'r.evidence_id',
+        eb.fn
+          .agg<[string, Rating, number | null][]>('json_agg', [
+            sql`json_build_array(r.hypothesis_id, r.rating, r.likelihood_ratio)`,
+          ])
+          .as('ratings'),
+      ])
       .where('r.question_id', '=', questionId)
       .where('e.recorded_at', '<=', until)
+      .groupBy('r.evidence_id')
       .execute(),
     ex
       .selectFrom('indicator_observations as o')
@@ -80,5 +91,18 @@ export async function loadModelFacts(
     indicators.map((i) => i.id),
     asOf,
   );
-  return { evidence, ratings, observations, retractions, expectations };
+  return {
+    evidence,
+    ratings: ratings.flatMap((item) =>
+      item.ratings.map(([hypothesis_id, rating, likelihood_ratio]) => ({
+        evidence_id: item.evidence_id,
+        hypothesis_id,
+        rating,
+        likelihood_ratio,
+      })),
+    ),
+    observations,
+    retractions,
+    expectations,
+  };
 }

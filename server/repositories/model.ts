@@ -1,4 +1,4 @@
-import type { Insertable, Selectable } from 'kysely';
+import { type Insertable, type Selectable, sql } from 'kysely';
 import type { Executor } from '../db/database.js';
 import type { ModelLedgerTable, ModelStatesTable } from '../db/tables/model.js';
 
@@ -44,12 +44,130 @@ export async function clearLedger(ex: Executor, questionId: string) {
   await ex.deleteFrom('model_ledger').where('question_id', '=', questionId).execute();
 }
 
-/** A hypothesis's model series, in the order the events were applied. */
-export async function ledgerOfHypothesis(ex: Executor, hypothesisId: string): Promise<LedgerRow[]> {
+/** Hypotheses' model series, each in the order the events were applied. */
+export async function ledgerOfHypotheses(
+  ex: Executor,
+  hypothesisIds: readonly string[],
+): Promise<LedgerRow[]> {
+  if (hypothesisIds.length === 0) return [];
   return ex
     .selectFrom('model_ledger')
     .selectAll()
-    .where('hypothesis_id', '=', hypothesisId)
+    .where('hypothesis_id', 'in', hypothesisIds)
     .orderBy('seq')
+    .execute();
+}
+
+/** What events did to each hypothesis of their question, as stored in the ledger. */
+export async function ledgerOfCauses(
+  ex: Executor,
+  causeIds: readonly string[],
+): Promise<LedgerRow[]> {
+  if (causeIds.length === 0) return [];
+  return ex.selectFrom('model_ledger').selectAll().where('cause_id', 'in', causeIds).execute();
+}
+
+export type OutlineRow = Omit<LedgerRow, 'parts'>;
+
+/**
+ * Hypotheses' model series thinned for drawing: per hypothesis, in each of `spans` equal spans
+ * of its valid time, the first, the lowest, the highest and the last step (a min-max
+ * decimation). It is chosen where the rows are, with plain aggregates, so a long history is
+ * never read whole; the steps come without their parts.
+ */
+export async function ledgerOutline(
+  ex: Executor,
+  hypothesisIds: readonly string[],
+  spans: number,
+): Promise<OutlineRow[]> {
+  if (hypothesisIds.length === 0) return [];
+  const ids = sql.join(hypothesisIds);
+  // min/max over (per-mille-of-a-thousand probability, seq) packed in one bigint find the
+  // lowest and highest step of a span without sorting: seq is the key's last nine digits.
+  const { rows: picks } = await sql<{
+    hypothesis_id: string;
+    first_seq: number;
+    last_seq: number;
+    low_key: number | string;
+    high_key: number | string;
+  }>`
+    select l.hypothesis_id, min(l.seq) as first_seq, max(l.seq) as last_seq,
+           min(round(l.p_after * 1e6)::bigint * 1000000000 + l.seq) as low_key,
+           max(round(l.p_after * 1e6)::bigint * 1000000000 + l.seq) as high_key
+    from model_ledger l
+    join (
+      select hypothesis_id,
+             extract(epoch from min(valid_at)) as first_at,
+             extract(epoch from max(valid_at)) + 1 as last_at
+      from model_ledger where hypothesis_id in (${ids}) group by hypothesis_id
+    ) b using (hypothesis_id)
+    where l.hypothesis_id in (${ids})
+    group by l.hypothesis_id, width_bucket(extract(epoch from l.valid_at), b.first_at, b.last_at, ${spans})`.execute(
+    ex,
+  );
+  const wanted = new Set<string>();
+  for (const p of picks) {
+    for (const seq of [
+      p.first_seq,
+      p.last_seq,
+      Number(BigInt(p.low_key) % 1_000_000_000n),
+      Number(BigInt(p.high_key) % 1_000_000_000n),
+    ]) {
+      wanted.add(`${p.hypothesis_id} ${seq}`);
+    }
+  }
+  if (wanted.size === 0) return [];
+  const keys = [...wanted].map((key) => key.split(' '));
+  // Two array parameters, not a parameter per pair: a long history picks thousands.
+  const { rows } = await sql<OutlineRow>`
+    select question_id, seq, hypothesis_id, cause_type, cause_id, valid_at, cause_recorded_at,
+           rating, weight, factor, p_before, p_after
+    from model_ledger
+    where (hypothesis_id, seq) in (
+      select * from unnest(${keys.map((k) => k[0])}::text[], ${keys.map((k) => Number(k[1]))}::int[])
+    )
+    order by hypothesis_id, seq`.execute(ex);
+  return rows;
+}
+
+/** A page of a hypothesis's ledger, newest step first, with the count of all its steps. */
+export async function ledgerPage(
+  ex: Executor,
+  hypothesisId: string,
+  { offset, limit }: { offset: number; limit: number },
+): Promise<{ rows: LedgerRow[]; total: number }> {
+  const [rows, count] = await Promise.all([
+    ex
+      .selectFrom('model_ledger')
+      .selectAll()
+      .where('hypothesis_id', '=', hypothesisId)
+      .orderBy('seq', 'desc')
+      .offset(offset)
+      .limit(limit)
+      .execute(),
+    ex
+      .selectFrom('model_ledger')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('hypothesis_id', '=', hypothesisId)
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
+}
+
+/** Each hypothesis's model probability standing at `at` (valid time): its last step by then. */
+export async function ledgerStandingAt(
+  ex: Executor,
+  hypothesisIds: readonly string[],
+  at: Date,
+): Promise<{ hypothesis_id: string; p_after: number }[]> {
+  if (hypothesisIds.length === 0) return [];
+  return ex
+    .selectFrom('model_ledger')
+    .distinctOn('hypothesis_id')
+    .select(['hypothesis_id', 'p_after'])
+    .where('hypothesis_id', 'in', hypothesisIds)
+    .where('valid_at', '<=', at)
+    .orderBy('hypothesis_id')
+    .orderBy('seq', 'desc')
     .execute();
 }

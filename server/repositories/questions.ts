@@ -35,3 +35,13 @@ export async function findQuestions(ex: Executor, filter: QuestionFilter): Promi
 export async function lockQuestion(ex: Executor, id: string): Promise<QuestionRow | undefined> {
   return ex.selectFrom('questions').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
 }
+
+/** Every tag in use, alphabetically. */
+export async function allTags(ex: Executor): Promise<string[]> {
+  const rows = await ex
+    .selectFrom(sql<{ tag: string }>`(select distinct unnest(tags) as tag from questions)`.as('t'))
+    .select('t.tag')
+    .orderBy('t.tag')
+    .execute();
+  return rows.map((r) => r.tag);
+}

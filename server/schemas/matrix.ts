@@ -3,6 +3,10 @@ import { RELEVANCES } from '../domain/grading.js';
 import { QuestionKindSchema } from './definitions.js';
 import { RatingSchema } from './evidence.js';
 
+/** The orders the matrix's rows can be read in. */
+export const MATRIX_SORTS = ['order', 'diagnosticity', 'sensitivity', 'date', 'grade'] as const;
+export type MatrixSort = (typeof MATRIX_SORTS)[number];
+
 const ByHypothesis = z.record(z.string(), z.number());
 
 export const MatrixSchema = z
@@ -55,6 +59,9 @@ export const MatrixSchema = z
         }),
       }),
     ),
+    standing_rows: z.number().int().openapi({
+      description: 'How many evidence rows stand (not retracted); rows lists them all',
+    }),
     retracted_excluded: z.number().int(),
     as_of: z.string().nullable(),
     method: z.literal('signpost-v1'),

@@ -1,19 +1,31 @@
 import type { Executor } from '../db/database.js';
 import {
   type AchRow,
+  type AchScores,
   achScores,
+  achScoresOfTallies,
   credibilityClass,
   rowDiagnosticity,
   topRanked,
   topRankedWithout,
 } from '../domain/ach.js';
 import { type Credibility, gradeOf } from '../domain/grading.js';
+import type { Rating } from '../domain/ratings.js';
 import { withoutFactors } from '../domain/updating.js';
 import { notFound } from '../errors.js';
+import { findRatings } from '../repositories/evidence.js';
+import {
+  ratingTallies,
+  type StandingOrder,
+  standingEvidence,
+} from '../repositories/matrix-rows.js';
+import { ledgerOfCauses } from '../repositories/model.js';
 import type { ModelFacts } from '../repositories/model-facts.js';
-import { findQuestions } from '../repositories/questions.js';
+import { listMembers } from '../repositories/question-members.js';
+import { findQuestions, type QuestionRow } from '../repositories/questions.js';
 import type { Matrix } from '../schemas/matrix.js';
-import { replayQuestion } from './model.js';
+import { groupBy } from './group-by.js';
+import { currentModel, modelPriors, replayQuestion } from './model.js';
 
 type EvidenceFact = ModelFacts['evidence'][number];
 
@@ -27,38 +39,45 @@ function ranks(scores: Readonly<Record<string, number>>): Record<string, number>
   );
 }
 
-/**
- * The ACH matrix (METHODS §2) of the evidence standing at `asOf`: ratings, scores, row
- * diagnosticity, and what each row carries — for the ranking and for the model.
- */
-export async function readMatrix(ex: Executor, questionId: string, asOf?: Date): Promise<Matrix> {
-  const [question] = await findQuestions(ex, { ids: [questionId], asOf });
-  if (!question) throw notFound('question', questionId);
-  const replay = await replayQuestion(ex, question, asOf);
-  const { hypotheses } = replay;
+interface MatrixRowInput {
+  evidence: Pick<
+    EvidenceFact,
+    'id' | 'title' | 'occurred_on' | 'recorded_at' | 'reliability' | 'credibility' | 'relevance'
+  >;
+  ratings: Record<string, Rating>;
+  /** The item's factor per hypothesis in the model (1 where it moved nothing). */
+  factors: Record<string, number>;
+}
+
+interface MatrixInput {
+  question: QuestionRow;
+  hypotheses: readonly { id: string; title: string }[];
+  model: Record<string, number>;
+  scores: AchScores;
+  rows: readonly MatrixRowInput[];
+  standing: number;
+  retracted: number;
+  asOf: Date | undefined;
+}
+
+/** The matrix from its scores and rows: ranks, diagnosticity and each row's sensitivity. */
+function assembleMatrix({
+  question,
+  hypotheses,
+  model,
+  scores,
+  rows,
+  standing,
+  retracted,
+  asOf,
+}: MatrixInput): Matrix {
   const ids = hypotheses.map((h) => h.id);
-  const evidence = new Map(replay.facts.evidence.map((e) => [e.id, e]));
-  const retracted = new Set(replay.facts.retractions.map((r) => r.evidence_id));
-  // The replay's own evidence steps give the rows in valid-time order, with each item's factors.
-  const standing = replay.steps.flatMap((step) =>
-    step.event.type === 'evidence' && !retracted.has(step.event.id)
-      ? [{ event: step.event, lines: step.lines, row: evidence.get(step.event.id) as EvidenceFact }]
-      : [],
-  );
-  const achRows: AchRow[] = standing.map(({ event, row }) => ({
-    id: row.id,
-    credibility: row.credibility as Credibility,
-    relevance: row.relevance,
-    ratings: Object.fromEntries(Object.entries(event.ratings).map(([id, r]) => [id, r.rating])),
-  }));
-  const scores = achScores(ids, achRows);
   const top = topRanked(scores.weighted);
   const rank = ranks(scores.weighted);
-  const model = replay.state.probabilities;
   const sameSet = (a: string[], b: string[]) =>
     a.length === b.length && a.every((id) => b.includes(id));
   return {
-    question_id: questionId,
+    question_id: question.id,
     kind: question.kind,
     hypotheses: hypotheses.map((h) => ({
       id: h.id,
@@ -69,10 +88,14 @@ export async function readMatrix(ex: Executor, questionId: string, asOf?: Date):
       model: model[h.id] as number,
     })),
     top,
-    rows: standing.map(({ row: e, lines }, i) => {
-      const row = achRows[i] as AchRow;
+    rows: rows.map(({ evidence: e, ratings, factors }) => {
+      const row: AchRow = {
+        id: e.id,
+        credibility: e.credibility as Credibility,
+        relevance: e.relevance,
+        ratings,
+      };
       const topWithout = topRankedWithout(ids, scores, row);
-      const factors = Object.fromEntries(lines.map((l) => [l.hypothesisId, l.factor ?? 1]));
       const modelWithout = withoutFactors(question.kind, model, factors);
       return {
         evidence_id: e.id,
@@ -82,8 +105,8 @@ export async function readMatrix(ex: Executor, questionId: string, asOf?: Date):
         grade: gradeOf(e.reliability, row.credibility),
         credibility_class: credibilityClass(row.credibility),
         relevance: e.relevance,
-        ratings: row.ratings,
-        diagnosticity: rowDiagnosticity(row.ratings),
+        ratings,
+        diagnosticity: rowDiagnosticity(ratings),
         sensitivity: {
           changes_top: !sameSet(top, topWithout),
           top_without: topWithout,
@@ -94,8 +117,104 @@ export async function readMatrix(ex: Executor, questionId: string, asOf?: Date):
         },
       };
     }),
-    retracted_excluded: replay.facts.evidence.length - standing.length,
+    standing_rows: standing,
+    retracted_excluded: retracted,
     as_of: asOf?.toISOString() ?? null,
     method: 'signpost-v1',
   };
+}
+
+/**
+ * The ACH matrix (METHODS §2) of the evidence standing at `asOf`: ratings, scores, row
+ * diagnosticity, and what each row carries — for the ranking and for the model. Every row, from
+ * a replay of what was recorded by then.
+ */
+export async function readMatrix(ex: Executor, questionId: string, asOf?: Date): Promise<Matrix> {
+  const [question] = await findQuestions(ex, { ids: [questionId], asOf });
+  if (!question) throw notFound('question', questionId);
+  const replay = await replayQuestion(ex, question, asOf);
+  const evidence = new Map(replay.facts.evidence.map((e) => [e.id, e]));
+  const retracted = new Set(replay.facts.retractions.map((r) => r.evidence_id));
+  // The replay's own evidence steps give the rows in valid-time order, with each item's factors.
+  const rows = replay.steps.flatMap((step) =>
+    step.event.type === 'evidence' && !retracted.has(step.event.id)
+      ? [
+          {
+            evidence: evidence.get(step.event.id) as EvidenceFact,
+            ratings: Object.fromEntries(
+              Object.entries(step.event.ratings).map(([id, r]) => [id, r.rating]),
+            ),
+            factors: Object.fromEntries(step.lines.map((l) => [l.hypothesisId, l.factor ?? 1])),
+          },
+        ]
+      : [],
+  );
+  const ids = replay.hypotheses.map((h) => h.id);
+  return assembleMatrix({
+    question,
+    hypotheses: replay.hypotheses,
+    model: replay.state.probabilities,
+    scores: achScores(
+      ids,
+      rows.map((r) => ({
+        id: r.evidence.id,
+        credibility: r.evidence.credibility as Credibility,
+        relevance: r.evidence.relevance,
+        ratings: r.ratings,
+      })),
+    ),
+    rows,
+    standing: rows.length,
+    retracted: replay.facts.evidence.length - rows.length,
+    asOf,
+  });
+}
+
+/**
+ * The present matrix with only its first `limit` rows in `order`: the scores from tallies of
+ * the standing ratings, each row's factors from the stored ledger — nothing read whole, so a
+ * page stays fast however long the history. The same numbers as readMatrix.
+ */
+export async function readMatrixTop(
+  ex: Executor,
+  questionId: string,
+  { order, limit }: { order: StandingOrder; limit: number },
+): Promise<Matrix> {
+  const [question] = await findQuestions(ex, { ids: [questionId] });
+  if (!question) throw notFound('question', questionId);
+  const [hypotheses, tallies, page, models] = await Promise.all([
+    listMembers(ex, 'hypotheses', [questionId]),
+    ratingTallies(ex, questionId),
+    standingEvidence(ex, questionId, { order, limit }),
+    currentModel(ex, [questionId]),
+  ]);
+  const pageIds = page.rows.map((r) => r.id);
+  const [ratings, lines] = await Promise.all([
+    findRatings(ex, pageIds),
+    ledgerOfCauses(ex, pageIds),
+  ]);
+  const ratingsOf = groupBy(ratings, (r) => r.evidence_id);
+  const linesOf = groupBy(
+    lines.filter((l) => l.cause_type === 'evidence'),
+    (l) => l.cause_id,
+  );
+  const ids = hypotheses.map((h) => h.id);
+  return assembleMatrix({
+    question,
+    hypotheses,
+    model: models.get(questionId) ?? (await modelPriors(ex, question)),
+    scores: achScoresOfTallies(ids, tallies),
+    rows: page.rows.map((e) => ({
+      evidence: e,
+      ratings: Object.fromEntries(
+        (ratingsOf.get(e.id) ?? []).map((r) => [r.hypothesis_id, r.rating]),
+      ),
+      factors: Object.fromEntries(
+        (linesOf.get(e.id) ?? []).map((l) => [l.hypothesis_id, l.factor ?? 1]),
+      ),
+    })),
+    standing: page.standing,
+    retracted: page.retracted,
+    asOf: undefined,
+  });
 }

@@ -3,12 +3,13 @@ import { notFound } from '../errors.js';
 import { currentAnalystJudgments } from '../repositories/assessments.js';
 import { listCitations } from '../repositories/citations.js';
 import { countEvidence } from '../repositories/evidence.js';
+import { findHypothesis } from '../repositories/hypotheses.js';
 import { currentExpectations, currentStatuses } from '../repositories/indicators.js';
 import { listMembers } from '../repositories/question-members.js';
 import { findQuestions, type QuestionFilter, type QuestionRow } from '../repositories/questions.js';
 import { currentResolutions } from '../repositories/resolutions.js';
 import { findSources } from '../repositories/sources.js';
-import type { QuestionView } from '../schemas/views.js';
+import type { HypothesisView, QuestionView } from '../schemas/views.js';
 import { currentModel, replayQuestion } from './model.js';
 import { assembleQuestionViews } from './question-views.js';
 
@@ -79,4 +80,18 @@ export async function readQuestion(ex: Executor, id: string, asOf?: Date): Promi
   const [question] = await readQuestions(ex, { ids: [id], asOf });
   if (!question) throw notFound('question', id);
   return question;
+}
+
+/** A hypothesis with its question, as known at `asOf`. */
+export async function readHypothesisInQuestion(
+  ex: Executor,
+  id: string,
+  asOf?: Date,
+): Promise<{ question: QuestionView; hypothesis: HypothesisView }> {
+  const row = await findHypothesis(ex, id);
+  if (!row) throw notFound('hypothesis', id);
+  const question = await readQuestion(ex, row.question_id, asOf);
+  const hypothesis = question.hypotheses.find((h) => h.id === id);
+  if (!hypothesis) throw notFound('hypothesis', id);
+  return { question, hypothesis };
 }

@@ -1,69 +1,97 @@
 import type { Executor } from '../db/database.js';
+import { thinSeries } from '../domain/downsample.js';
 import type { LedgerLine, ModelEvent } from '../domain/updating.js';
 import { wordsFor } from '../domain/words.js';
 import { notFound } from '../errors.js';
-import { forecastsOfHypothesis } from '../repositories/assessments.js';
+import { forecastsOfHypotheses } from '../repositories/assessments.js';
 import { evidenceTitles } from '../repositories/evidence.js';
 import { findHypothesis } from '../repositories/hypotheses.js';
 import { observationTitles } from '../repositories/indicators.js';
-import { ledgerOfHypothesis } from '../repositories/model.js';
+import {
+  type LedgerRow,
+  ledgerOfHypotheses,
+  ledgerOutline,
+  type OutlineRow,
+} from '../repositories/model.js';
 import { findQuestions } from '../repositories/questions.js';
 import type { TimelinePoint } from '../schemas/timeline.js';
+import { groupBy } from './group-by.js';
 import { type ModelQuestion, modelPriors, replayQuestion, validAtOf } from './model.js';
 
 /** A model step on one hypothesis, from the stored ledger or from a replay. */
 interface ModelPoint {
+  hypothesisId: string;
   cause: { type: ModelEvent['type']; id: string };
   validAt: Date;
   recordedAt: Date;
   line: Omit<LedgerLine, 'hypothesisId'>;
 }
 
+/** What a timeline starts from: the hypothesis as recorded. */
+export interface TimelineHypothesis {
+  id: string;
+  opened_at: Date;
+  recorded_at: Date;
+  rationale: string | null;
+}
+
+const fromLedger = (r: OutlineRow & { parts?: LedgerRow['parts'] }): ModelPoint => ({
+  hypothesisId: r.hypothesis_id,
+  cause: { type: r.cause_type, id: r.cause_id },
+  validAt: r.valid_at,
+  recordedAt: r.cause_recorded_at,
+  line: {
+    before: r.p_before,
+    after: r.p_after,
+    rating: r.rating,
+    weight: r.weight,
+    factor: r.factor,
+    parts: r.parts ?? [],
+  },
+});
+
 /**
- * A hypothesis's prior and model steps: from the stored ledger for the present, from a replay
- * of what was recorded by `asOf` for the past.
+ * Hypotheses' priors and model steps: from the stored ledger for the present, from one replay
+ * of what was recorded by `asOf` for the past. With `spans`, thinned for drawing (min-max over
+ * that many spans of valid time); the present's thinned steps come without their parts.
  */
 async function modelSeries(
   ex: Executor,
   question: ModelQuestion,
-  hypothesisId: string,
+  hypothesisIds: readonly string[],
   asOf: Date | undefined,
-): Promise<{ prior: number; points: ModelPoint[] }> {
+  spans: number | undefined,
+): Promise<{ priors: Record<string, number>; points: ModelPoint[] }> {
   if (asOf === undefined) {
     const [priors, rows] = await Promise.all([
       modelPriors(ex, question),
-      ledgerOfHypothesis(ex, hypothesisId),
+      spans === undefined
+        ? ledgerOfHypotheses(ex, hypothesisIds)
+        : ledgerOutline(ex, hypothesisIds, spans),
     ]);
-    const points = rows.map((r) => ({
-      cause: { type: r.cause_type, id: r.cause_id },
-      validAt: r.valid_at,
-      recordedAt: r.cause_recorded_at,
-      line: {
-        before: r.p_before,
-        after: r.p_after,
-        rating: r.rating,
-        weight: r.weight,
-        factor: r.factor,
-        parts: r.parts,
-      },
-    }));
-    return { prior: priors[hypothesisId] as number, points };
+    return { priors, points: rows.map(fromLedger) };
   }
+  const wanted = new Set(hypothesisIds);
   const { priors, steps } = await replayQuestion(ex, question, asOf);
-  const points = steps.flatMap((step) => {
-    const line = step.lines.find((l) => l.hypothesisId === hypothesisId);
-    return line
-      ? [
-          {
-            cause: { type: step.event.type, id: step.event.id },
-            validAt: validAtOf(step.event),
-            recordedAt: step.event.recordedAt,
-            line,
-          },
-        ]
-      : [];
-  });
-  return { prior: priors[hypothesisId] as number, points };
+  const points = steps.flatMap((step) =>
+    step.lines
+      .filter((line) => wanted.has(line.hypothesisId))
+      .map((line) => ({
+        hypothesisId: line.hypothesisId,
+        cause: { type: step.event.type, id: step.event.id },
+        validAt: validAtOf(step.event),
+        recordedAt: step.event.recordedAt,
+        line,
+      })),
+  );
+  if (spans === undefined) return { priors, points };
+  const thinned = [...groupBy(points, (p) => p.hypothesisId).values()].flatMap((series) =>
+    thinSeries(
+      series.map((p) => ({ x: p.validAt.getTime(), y: p.line.after, p })),
+      4 * spans,
+    ).map((t) => t.p),
+  );
+  return { priors, points: thinned };
 }
 
 async function causeTitles(ex: Executor, points: ModelPoint[]) {
@@ -73,7 +101,7 @@ async function causeTitles(ex: Executor, points: ModelPoint[]) {
     .map((p) => p.cause.id);
   const [evidence, observations] = await Promise.all([
     evidenceTitles(ex, [...new Set(evidenceIds)]),
-    observationTitles(ex, observationIds),
+    observationTitles(ex, [...new Set(observationIds)]),
   ]);
   const titles = new Map(evidence.map((e) => [e.id, e.title]));
   for (const o of observations) titles.set(o.id, `${o.title}: ${o.status}`);
@@ -83,72 +111,108 @@ async function causeTitles(ex: Executor, points: ModelPoint[]) {
   };
 }
 
+function modelTimelinePoint(p: ModelPoint, title: string | null): TimelinePoint {
+  return {
+    series: 'model',
+    probability: p.line.after,
+    words: wordsFor(p.line.after),
+    valid_at: p.validAt.toISOString(),
+    recorded_at: p.recordedAt.toISOString(),
+    cause: { ...p.cause, title },
+    forecaster: null,
+    rationale: null,
+    ledger: {
+      before: p.line.before,
+      rating: p.line.rating,
+      weight: p.line.weight,
+      factor: p.line.factor,
+      parts: p.line.parts as unknown as Record<string, unknown>[],
+    },
+  };
+}
+
+/** Ledger rows as the model points of a timeline, each named by its cause. */
+export async function ledgerTimelinePoints(
+  ex: Executor,
+  rows: readonly LedgerRow[],
+): Promise<TimelinePoint[]> {
+  const points = rows.map(fromLedger);
+  const titleOf = await causeTitles(ex, points);
+  return points.map((p) => modelTimelinePoint(p, titleOf(p)));
+}
+
 /**
- * A hypothesis's three series as known at `asOf`: the model (from its prior, each step with the
- * ledger line that made it), the analysts' judgments and the cited sources' forecasts. Each
- * series keeps its own order: the model's is the order its steps were applied in.
+ * Each hypothesis's three series as known at `asOf`: the model (from its prior, each step with
+ * the ledger line that made it), the analysts' judgments and the cited sources' forecasts. Each
+ * series keeps its own order: the model's is the order its steps were applied in. One replay
+ * (or one ledger read) serves every hypothesis of the question. With `spans`, the model series
+ * is thinned for a chart (see modelSeries).
  */
+export async function readTimelines(
+  ex: Executor,
+  question: ModelQuestion,
+  hypotheses: readonly TimelineHypothesis[],
+  asOf: Date | undefined,
+  { spans }: { spans?: number } = {},
+): Promise<Map<string, TimelinePoint[]>> {
+  const ids = hypotheses.map((h) => h.id);
+  const [{ priors, points: steps }, forecasts] = await Promise.all([
+    modelSeries(ex, question, ids, asOf, spans),
+    forecastsOfHypotheses(ex, ids, asOf),
+  ]);
+  const titleOf = await causeTitles(ex, steps);
+  const stepsOf = groupBy(steps, (s) => s.hypothesisId);
+  const forecastsOf = groupBy(forecasts, (f) => f.hypothesis_id);
+  return new Map(
+    hypotheses.map((hypothesis) => {
+      const prior = priors[hypothesis.id] as number;
+      const points: TimelinePoint[] = [
+        {
+          series: 'model',
+          probability: prior,
+          words: wordsFor(prior),
+          valid_at: hypothesis.opened_at.toISOString(),
+          recorded_at: hypothesis.recorded_at.toISOString(),
+          cause: { type: 'prior', id: hypothesis.id, title: 'Prior' },
+          forecaster: null,
+          rationale: hypothesis.rationale,
+          ledger: null,
+        },
+        ...(stepsOf.get(hypothesis.id) ?? []).map((p) => modelTimelinePoint(p, titleOf(p))),
+        ...(forecastsOf.get(hypothesis.id) ?? []).map((f) => {
+          const fromSource = f.forecaster_kind === 'source';
+          return {
+            series: fromSource ? ('source' as const) : ('analyst' as const),
+            probability: f.probability,
+            words: wordsFor(f.probability),
+            valid_at: f.valid_at.toISOString(),
+            recorded_at: f.recorded_at.toISOString(),
+            cause: fromSource
+              ? { type: 'citation' as const, id: f.citation_id as string, title: f.source_title }
+              : { type: 'judgment' as const, id: f.id, title: null },
+            forecaster: fromSource ? (f.source_author ?? f.source_title) : f.analyst_id,
+            rationale: fromSource ? f.citation_words : f.rationale,
+            ledger: null,
+          };
+        }),
+      ];
+      return [hypothesis.id, points];
+    }),
+  );
+}
+
+/** One hypothesis's timeline as known at `asOf` (see readTimelines). */
 export async function readTimeline(ex: Executor, hypothesisId: string, asOf?: Date) {
   const hypothesis = await findHypothesis(ex, hypothesisId);
   if (!hypothesis || (asOf && hypothesis.recorded_at > asOf))
     throw notFound('hypothesis', hypothesisId);
   const [question] = await findQuestions(ex, { ids: [hypothesis.question_id] });
   if (!question) throw notFound('question', hypothesis.question_id);
-  const [{ prior, points: steps }, forecasts] = await Promise.all([
-    modelSeries(ex, question, hypothesisId, asOf),
-    forecastsOfHypothesis(ex, hypothesisId, asOf),
-  ]);
-  const titleOf = await causeTitles(ex, steps);
-  const points: TimelinePoint[] = [
-    {
-      series: 'model',
-      probability: prior,
-      words: wordsFor(prior),
-      valid_at: hypothesis.opened_at.toISOString(),
-      recorded_at: hypothesis.recorded_at.toISOString(),
-      cause: { type: 'prior', id: hypothesisId, title: 'Prior' },
-      forecaster: null,
-      rationale: hypothesis.rationale,
-      ledger: null,
-    },
-    ...steps.map((p) => ({
-      series: 'model' as const,
-      probability: p.line.after,
-      words: wordsFor(p.line.after),
-      valid_at: p.validAt.toISOString(),
-      recorded_at: p.recordedAt.toISOString(),
-      cause: { ...p.cause, title: titleOf(p) },
-      forecaster: null,
-      rationale: null,
-      ledger: {
-        before: p.line.before,
-        rating: p.line.rating,
-        weight: p.line.weight,
-        factor: p.line.factor,
-        parts: p.line.parts as unknown as Record<string, unknown>[],
-      },
-    })),
-    ...forecasts.map((f) => {
-      const fromSource = f.forecaster_kind === 'source';
-      return {
-        series: fromSource ? ('source' as const) : ('analyst' as const),
-        probability: f.probability,
-        words: wordsFor(f.probability),
-        valid_at: f.valid_at.toISOString(),
-        recorded_at: f.recorded_at.toISOString(),
-        cause: fromSource
-          ? { type: 'citation' as const, id: f.citation_id as string, title: f.source_title }
-          : { type: 'judgment' as const, id: f.id, title: null },
-        forecaster: fromSource ? (f.source_author ?? f.source_title) : f.analyst_id,
-        rationale: fromSource ? f.citation_words : f.rationale,
-        ledger: null,
-      };
-    }),
-  ];
+  const timelines = await readTimelines(ex, question, [hypothesis], asOf);
   return {
     hypothesis_id: hypothesisId,
     question_id: question.id,
-    points,
+    points: timelines.get(hypothesisId) ?? [],
     as_of: asOf?.toISOString() ?? null,
     method: 'signpost-v1' as const,
   };

@@ -1,0 +1,139 @@
+import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
+import { gzipSync } from 'node:zlib';
+import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
+import { LOCAL_ACTOR, SYSTEM_ACTOR } from '../server/actor.js';
+import { createApp } from '../server/app.js';
+import { loadConfig } from '../server/config.js';
+import { openDatabase } from '../server/db/connect.js';
+import { migrateToLatest } from '../server/db/migrate.js';
+import { RATINGS } from '../server/domain/ratings.js';
+import { logEvidence } from '../server/services/evidence.js';
+import { readQuestions } from '../server/services/question-reads.js';
+import { loadScenarioFolder } from '../server/services/scenario-files.js';
+import { newTestDatabaseLocation } from '../test/support/database.js';
+
+/**
+ * Page server time with the built-in scenarios plus ITEMS evidence items (logged through the
+ * service, in valid-time order, every tenth reporting an indicator), over real HTTP. The
+ * baseline is a bare handler sending the same bytes from memory, measured in the same run.
+ *
+ *   npm run bench:pages                 # embedded PGlite in a temporary folder
+ *   DATABASE_URL=postgres://… npm run bench:pages   # a schema of its own, dropped after
+ */
+const ITEMS = Number(process.env.BENCH_ITEMS ?? 5000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 30);
+
+const config = loadConfig();
+const location = await newTestDatabaseLocation();
+const handle = await openDatabase({
+  databaseUrl: location.env.DATABASE_URL,
+  dataDir: location.env.SIGNPOST_DATA_DIR ?? '',
+});
+await migrateToLatest(handle.db);
+await loadScenarioFolder(handle.db, SYSTEM_ACTOR, config.scenariosDir, config.sourceDocumentsDir);
+const questions = await readQuestions(handle.db, {});
+const heavy =
+  questions.find((q) => q.kind === 'exclusive' && q.indicators.length > 0) ?? questions[0];
+if (!heavy) throw new Error('no built-in questions');
+
+let seed = 7;
+const random = () => {
+  seed = (seed * 48271) % 2147483647;
+  return seed / 2147483647;
+};
+const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)] as T;
+const start = Date.parse('2017-01-01T00:00:00Z');
+const span = Date.now() - 86_400_000 - start;
+const loggingStarted = performance.now();
+for (let i = 0; i < ITEMS; i++) {
+  const day = new Date(start + (span * i) / ITEMS).toISOString().slice(0, 10);
+  await logEvidence(handle.db, LOCAL_ACTOR, heavy.id, {
+    title: `Report ${i}: movement near ${pick(['Deir ez-Zor', 'Sirte', 'Nangarhar', 'Mosul', 'Sahel'])}`,
+    summary: 'Synthetic item for measurement.',
+    occurred_on: day,
+    reliability: pick(['A', 'B', 'C', 'D', 'E', 'F'] as const),
+    credibility: pick([1, 2, 3, 4, 5, 6] as const),
+    relevance: 'medium',
+    ratings: Object.fromEntries(heavy.hypotheses.map((h) => [h.id, pick(RATINGS)])),
+    observations:
+      i % 10 === 0 && heavy.indicators.length > 0
+        ? [
+            {
+              indicator_id: pick(heavy.indicators).id,
+              status: pick(['EMERGING', 'OBSERVED'] as const),
+              note: '',
+            },
+          ]
+        : [],
+  });
+}
+const loggingMs = performance.now() - loggingStarted;
+
+const app = createApp({ db: handle.db });
+const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+await new Promise<void>((resolve) => server.once('listening', resolve));
+const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+async function time(path: string) {
+  const ms: number[] = [];
+  let bytes = 0;
+  let body = '';
+  for (let i = 0; i < RUNS + 3; i++) {
+    const t0 = performance.now();
+    const response = await fetch(`${base}${path}`);
+    body = await response.text();
+    if (response.status !== 200) throw new Error(`${path}: ${response.status}`);
+    if (i >= 3) ms.push(performance.now() - t0);
+    bytes = body.length;
+  }
+  ms.sort((a, b) => a - b);
+  const at = (q: number) => ms[Math.min(ms.length - 1, Math.floor(q * ms.length))] as number;
+  return { p50: at(0.5), p95: at(0.95), bytes, gzip: gzipSync(body).length, body };
+}
+
+const hypothesis = heavy.hypotheses[0]?.id;
+const pages = {
+  dashboard: '/',
+  question: `/questions/${heavy.id}`,
+  'question as of (replay)': `/questions/${heavy.id}?as_of=${encodeURIComponent(new Date().toISOString())}`,
+  'question, log filtered': `/questions/${heavy.id}?q=Sirte&reliability=A,B`,
+  'question, all matrix rows': `/questions/${heavy.id}?matrix_rows=all`,
+  hypothesis: `/hypotheses/${hypothesis}`,
+  'log evidence form': `/questions/${heavy.id}/evidence/new`,
+};
+const results: Record<string, Awaited<ReturnType<typeof time>>> = {};
+for (const [name, path] of Object.entries(pages)) results[name] = await time(path);
+
+// The baseline: the same question page's bytes from memory through a bare handler.
+const questionBody = (results.question as { body: string }).body;
+const bare = new Hono().get('/', (c) => c.html(questionBody));
+const bareServer = serve({ fetch: bare.fetch, port: 0, hostname: '127.0.0.1' });
+await new Promise<void>((resolve) => bareServer.once('listening', resolve));
+const bareBase = `http://127.0.0.1:${(bareServer.address() as AddressInfo).port}`;
+const bareMs: number[] = [];
+for (let i = 0; i < RUNS + 3; i++) {
+  const t0 = performance.now();
+  await (await fetch(bareBase)).text();
+  if (i >= 3) bareMs.push(performance.now() - t0);
+}
+bareMs.sort((a, b) => a - b);
+const bareP50 = bareMs[Math.floor(bareMs.length / 2)] as number;
+
+console.log(
+  `signpost pages: ${handle.description}; ${questions.length} questions, ${ITEMS} evidence items on “${heavy.title}” (${heavy.hypotheses.length} hypotheses), logged in ${(loggingMs / 1000).toFixed(1)} s; ${RUNS} sequential requests each`,
+);
+console.log('| page | p50 ms | p95 ms | p50 ÷ bare handler | HTML KiB | gzip KiB |');
+console.log('|---|---|---|---|---|---|');
+for (const [name, r] of Object.entries(results)) {
+  console.log(
+    `| ${name} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${(r.p50 / bareP50).toFixed(1)} | ${(r.bytes / 1024).toFixed(0)} | ${(r.gzip / 1024).toFixed(0)} |`,
+  );
+}
+console.log(`| bare handler, same bytes as “question” | ${bareP50.toFixed(2)} | | 1.0 | | |`);
+
+server.close();
+bareServer.close();
+await handle.close();
+await location.remove();

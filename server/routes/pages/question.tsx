@@ -1,0 +1,59 @@
+import { z } from '@hono/zod-openapi';
+import { Hono } from 'hono';
+import type { Db } from '../../db/database.js';
+import type { AppEnv } from '../../http/env.js';
+import { asOfInstant, DateSchema, IdSchema } from '../../schemas/common.js';
+import { EvidenceLogQuerySchema } from '../../schemas/evidence.js';
+import { MATRIX_SORTS } from '../../schemas/matrix.js';
+import { readQuestionPage } from '../../services/question-page.js';
+import { QueryProblems } from '../../views/problems.js';
+import { NOTICES, type Notice, QuestionPageView } from '../../views/question-page.js';
+import { linkWith, pageQuery } from './query.js';
+import type { Render } from './render.js';
+
+const QuestionPageQuerySchema = EvidenceLogQuerySchema.extend({
+  limit: EvidenceLogQuerySchema.shape.limit.default(25),
+  chart_from: DateSchema.optional(),
+  chart_to: DateSchema.optional(),
+  matrix_sort: z.enum(MATRIX_SORTS).default('order'),
+  matrix_rows: z.literal('all').optional(),
+  logged: IdSchema.optional(),
+  done: z.enum(Object.keys(NOTICES) as [Notice, ...Notice[]]).optional(),
+});
+
+const CHART_PARAMS = new Set(['chart_from', 'chart_to']);
+
+/** `/questions/{id}`: the whole question, as it stands or as it stood at `as_of`. */
+export function questionPages(db: Db, render: Render) {
+  return new Hono<AppEnv>().get('/questions/:id', async (c) => {
+    const id = c.req.param('id');
+    const { query, problems, values } = pageQuery(QuestionPageQuerySchema, c.req.query());
+    const asOf = asOfInstant(query.as_of);
+    const matrix = { sort: query.matrix_sort, all: query.matrix_rows === 'all' };
+    const page = await readQuestionPage(db, id, { asOf, log: query, logged: query.logged, matrix });
+    const path = `/questions/${id}`;
+    // Links and the range form carry the view's settings, not one-off notices.
+    const { logged: _, done: __, ...lasting } = values;
+    const body = (
+      <>
+        <QueryProblems problems={problems} />
+        <QuestionPageView
+          page={page}
+          asOf={query.as_of}
+          chart={{
+            from: query.chart_from ? Date.parse(`${query.chart_from}T00:00:00Z`) : null,
+            to: query.chart_to ? Date.parse(`${query.chart_to}T23:59:59.999Z`) : null,
+          }}
+          matrix={matrix}
+          logQuery={query}
+          notice={query.done}
+          link={linkWith(path, lasting)}
+          keep={Object.fromEntries(Object.entries(lasting).filter(([k]) => !CHART_PARAMS.has(k)))}
+          now={Date.now()}
+        />
+      </>
+    );
+    const failed = problems.length > 0 || 'problems' in page.log;
+    return render(c, page.question.title, body, failed ? 400 : 200);
+  });
+}

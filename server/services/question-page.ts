@@ -1,0 +1,149 @@
+import type { Executor } from '../db/database.js';
+import { AppError } from '../errors.js';
+import type { StandingOrder } from '../repositories/matrix-rows.js';
+import { type LedgerRow, ledgerOfCauses, ledgerPage } from '../repositories/model.js';
+import type { EvidenceLogQuery, EvidenceView } from '../schemas/evidence.js';
+import type { Matrix, MatrixSort } from '../schemas/matrix.js';
+import type { TimelinePoint } from '../schemas/timeline.js';
+import type { HypothesisView, QuestionView } from '../schemas/views.js';
+import { readEvidenceLog } from './evidence-log.js';
+import { readEvidenceViews } from './evidence-views.js';
+import { readMatrix, readMatrixTop } from './matrix.js';
+import { readQuestion } from './question-reads.js';
+import { ledgerTimelinePoints, readTimelines } from './timeline.js';
+
+export interface EvidenceEffects {
+  evidence: EvidenceView;
+  /** Its ledger lines: what it did to each hypothesis, where it stands in valid time. */
+  lines: LedgerRow[];
+}
+
+export interface QuestionPage {
+  question: QuestionView;
+  timelines: Map<string, TimelinePoint[]>;
+  matrix: Matrix;
+  log: Awaited<ReturnType<typeof readEvidenceLog>> | { problems: AppError };
+  /** The evidence just logged, with what it moved. */
+  logged: EvidenceEffects | undefined;
+}
+
+/** Spans of valid time a chart's model series is thinned to (min-max): enough for a page width. */
+const CHART_SPANS = 100;
+
+const asTimelineHypothesis = (h: HypothesisView) => ({
+  id: h.id,
+  opened_at: new Date(h.opened_at),
+  recorded_at: new Date(h.recorded_at),
+  rationale: h.rationale,
+});
+
+/** Rows of the matrix a question page shows unless all are asked for. */
+export const MATRIX_ROWS = 50;
+
+// The orders the stored rows can be read in directly; the others need every row's figures.
+const STORED_ORDERS: Partial<Record<MatrixSort, StandingOrder>> = {
+  order: 'valid_time',
+  date: 'newest',
+  grade: 'grade',
+};
+
+/**
+ * The page's matrix: in the present, for an order the rows can be read in, only the rows shown
+ * (readMatrixTop); otherwise every row (readMatrix), for the page to sort.
+ */
+function readPageMatrix(
+  ex: Executor,
+  id: string,
+  asOf: Date | undefined,
+  { sort, all }: { sort: MatrixSort; all: boolean },
+) {
+  const order = STORED_ORDERS[sort];
+  return asOf === undefined && order && !all
+    ? readMatrixTop(ex, id, { order, limit: MATRIX_ROWS })
+    : readMatrix(ex, id, asOf);
+}
+
+/** What an evidence item did, from the ledger (the current model's record of it). */
+export async function readEvidenceEffects(
+  ex: Executor,
+  evidenceId: string,
+): Promise<EvidenceEffects | undefined> {
+  const [[evidence], lines] = await Promise.all([
+    readEvidenceViews(ex, [evidenceId]),
+    ledgerOfCauses(ex, [evidenceId]),
+  ]);
+  return evidence && { evidence, lines };
+}
+
+/**
+ * Everything the question page shows, as known at `asOf`: the question, every hypothesis's
+ * timeline, the ACH matrix and a page of the evidence log. A bad log filter leaves the rest of
+ * the page standing and is reported beside the filters.
+ */
+export async function readQuestionPage(
+  ex: Executor,
+  id: string,
+  options: {
+    asOf: Date | undefined;
+    log: EvidenceLogQuery;
+    logged: string | undefined;
+    matrix: { sort: MatrixSort; all: boolean };
+  },
+): Promise<QuestionPage> {
+  const { asOf, log, logged } = options;
+  const question = await readQuestion(ex, id, asOf);
+  const [timelines, matrix, evidenceLog, effects] = await Promise.all([
+    readTimelines(ex, question, question.hypotheses.map(asTimelineHypothesis), asOf, {
+      spans: CHART_SPANS,
+    }),
+    readPageMatrix(ex, id, asOf, options.matrix),
+    readEvidenceLog(ex, id, log, asOf).catch((error: unknown) => {
+      if (error instanceof AppError && error.code === 'invalid_request') return { problems: error };
+      throw error;
+    }),
+    logged && asOf === undefined ? readEvidenceEffects(ex, logged) : undefined,
+  ]);
+  return {
+    question,
+    timelines,
+    matrix,
+    log: evidenceLog,
+    logged: effects?.evidence.question_id === id ? effects : undefined,
+  };
+}
+
+/** Steps of the ledger a hypothesis page lists at a time. */
+export const LEDGER_PAGE = 200;
+
+/**
+ * A hypothesis's timeline for its chart, as known at `asOf`, and one page of its ledger (newest
+ * first, with every part); as of a past time the ledger is the replay's.
+ */
+export async function readHypothesisPage(
+  ex: Executor,
+  question: QuestionView,
+  hypothesis: HypothesisView,
+  { asOf, page }: { asOf: Date | undefined; page: number },
+): Promise<{ timeline: TimelinePoint[]; ledger: { points: TimelinePoint[]; total: number } }> {
+  const wanted = [asTimelineHypothesis(hypothesis)];
+  const range = { offset: page * LEDGER_PAGE, limit: LEDGER_PAGE };
+  if (asOf !== undefined) {
+    const [full] = (await readTimelines(ex, question, wanted, asOf)).values();
+    const steps = (full ?? []).filter((p) => p.ledger).reverse();
+    return {
+      timeline: full ?? [],
+      ledger: {
+        points: steps.slice(range.offset, range.offset + range.limit),
+        total: steps.length,
+      },
+    };
+  }
+  const [timelines, { rows, total }] = await Promise.all([
+    readTimelines(ex, question, wanted, undefined, { spans: CHART_SPANS }),
+    ledgerPage(ex, hypothesis.id, range),
+  ]);
+  return {
+    timeline: timelines.get(hypothesis.id) ?? [],
+    ledger: { points: await ledgerTimelinePoints(ex, rows), total },
+  };
+}

@@ -1,0 +1,31 @@
+import { moment } from './format.js';
+
+/** The picker's value for an as-of instant: UTC, to the second. */
+const pickerValue = (asOf: string | null) => (asOf ? asOf.slice(0, 19) : '');
+
+/**
+ * The as-of picker: the page re-rendered from what was recorded by then, and, when it is in
+ * use, a banner saying so.
+ */
+export function AsOfPicker({ path, asOf }: { path: string; asOf: string | null }) {
+  return (
+    <>
+      <form method="get" action={path} class="toolbar" aria-label="Show the page as of a past time">
+        <label>
+          As of (UTC)
+          <input type="datetime-local" step="1" name="as_of" value={pickerValue(asOf)} />
+        </label>
+        <button type="submit" class="secondary">
+          Show as of
+        </button>
+        {asOf ? <a href={path}>Back to now</a> : null}
+      </form>
+      {asOf ? (
+        <p class="banner past" role="status">
+          As recorded by <strong>{moment(asOf)}</strong>: what Signpost knew and believed then.
+          Later entries, even backdated ones, are not shown; forms are hidden.
+        </p>
+      ) : null}
+    </>
+  );
+}

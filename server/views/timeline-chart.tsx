@@ -1,0 +1,186 @@
+import { colorAt } from '../../web/charts/colors.js';
+import type { ChartPoint, ChartSeries, TimelineChartData } from '../../web/charts/timeline-data.js';
+import { thinSeries } from '../domain/downsample.js';
+import type { TimelinePoint } from '../schemas/timeline.js';
+import { day, pct } from './format.js';
+import { JsonIsland } from './json-island.js';
+
+/** Enough points per series for a chart a page wide; the ledger keeps every step. */
+const MAX_POINTS_PER_SERIES = 600;
+/** Rows of the chart's table alternative: the latest steps, newest first. */
+const TABLE_ROWS = 40;
+
+export interface ChartHypothesis {
+  id: string;
+  title: string;
+  position: number;
+}
+
+function pointLabel(p: TimelinePoint): string {
+  const title = p.cause.title ?? p.cause.id;
+  switch (p.cause.type) {
+    case 'prior':
+      return 'Prior';
+    case 'evidence':
+      return `Evidence: ${title}${p.ledger?.rating ? ` (rated ${p.ledger.rating})` : ''}`;
+    case 'observation':
+      return `Indicator: ${title}`;
+    case 'retraction':
+      return title;
+    case 'judgment':
+      return `Judgment: ${(p.rationale ?? '').slice(0, 120)}`;
+    case 'citation':
+      return `${p.forecaster ?? title}${p.rationale ? `: “${p.rationale}”` : ''}`;
+  }
+}
+
+const toChartPoint = (p: TimelinePoint): ChartPoint => ({
+  x: Date.parse(p.valid_at),
+  // A hundredth of a percentage point is finer than any chart shows.
+  y: Math.round(p.probability * 10_000) / 10_000,
+  kind: p.cause.type,
+  label: pointLabel(p),
+});
+
+/**
+ * The chart's data: per hypothesis its model line (thinned for drawing, carried to `end`), the
+ * analysts' judgments and the cited authors' forecasts, each point labelled with its cause.
+ */
+export function timelineChartData(
+  hypotheses: readonly ChartHypothesis[],
+  timelines: ReadonlyMap<string, readonly TimelinePoint[]>,
+  range: { from: number | null; to: number | null; end: number },
+): TimelineChartData {
+  const series: ChartSeries[] = hypotheses.flatMap((h) => {
+    const points = timelines.get(h.id) ?? [];
+    const of = (kind: TimelinePoint['series']) =>
+      points.filter((p) => p.series === kind).map(toChartPoint);
+    // A probability stands until the next one: the model's and the analysts' lines run to `end`.
+    const toEnd = (points: ChartPoint[]) => {
+      const last = points.at(-1);
+      return last && last.x < range.end
+        ? [...points, { x: range.end, y: last.y, kind: 'now' as const, label: 'Now' }]
+        : points;
+    };
+    const base = { hypothesis_id: h.id, name: h.title, color: colorAt(h.position) };
+    return [
+      {
+        ...base,
+        series: 'model' as const,
+        points: toEnd(thinSeries(of('model'), MAX_POINTS_PER_SERIES)),
+      },
+      {
+        ...base,
+        series: 'analyst' as const,
+        points: toEnd(thinSeries(of('analyst'), MAX_POINTS_PER_SERIES)),
+      },
+      { ...base, series: 'source' as const, points: of('source') },
+    ].filter((s) => s.points.length > 0);
+  });
+  return { series, from: range.from, to: range.to, end: range.end };
+}
+
+interface TimelineFigureProps {
+  id: string;
+  caption: string;
+  hypotheses: readonly ChartHypothesis[];
+  timelines: ReadonlyMap<string, readonly TimelinePoint[]>;
+  data: TimelineChartData;
+  /** The current query, so the range form keeps the page's other parameters. */
+  keep: Record<string, string>;
+}
+
+/**
+ * The timeline chart with its date-range control, a key to its markers, and a table of the
+ * latest steps for readers who cannot see the canvas.
+ */
+export function TimelineFigure({
+  id,
+  caption,
+  hypotheses,
+  timelines,
+  data,
+  keep,
+}: TimelineFigureProps) {
+  const titles = new Map(hypotheses.map((h) => [h.id, h.title]));
+  const steps = hypotheses
+    .flatMap((h) =>
+      (timelines.get(h.id) ?? [])
+        .filter((p) => p.series !== 'model' || p.cause.type !== 'prior')
+        .map((p) => ({ ...p, hypothesis: h.id })),
+    )
+    .sort(
+      (a, b) => b.valid_at.localeCompare(a.valid_at) || b.recorded_at.localeCompare(a.recorded_at),
+    )
+    .slice(0, TABLE_ROWS);
+  const fromValue = data.from === null ? '' : day(new Date(data.from));
+  const toValue = data.to === null ? '' : day(new Date(data.to));
+  return (
+    <figure class="timeline" aria-labelledby={`${id}-caption`}>
+      <form method="get" class="toolbar" data-range-for={id} aria-label="Chart date range">
+        {Object.entries(keep).map(([name, value]) => (
+          <input type="hidden" name={name} value={value} />
+        ))}
+        <label>
+          From
+          <input type="date" name="chart_from" value={fromValue} />
+        </label>
+        <label>
+          To
+          <input type="date" name="chart_to" value={toValue} />
+        </label>
+        <button type="submit" class="secondary">
+          Show range
+        </button>
+      </form>
+      <div class="chart-box">
+        <canvas
+          id={id}
+          data-chart={`${id}-data`}
+          role="img"
+          aria-label={`${caption}. The table below lists the latest steps.`}
+        >
+          <p class="no-script">The chart needs JavaScript; the table below has its latest steps.</p>
+        </canvas>
+      </div>
+      <JsonIsland id={`${id}-data`} data={data} />
+      <figcaption id={`${id}-caption`} class="meta">
+        {caption}. Solid line: the model; dashed: analysts' judgments; ▲ cited authors. Markers: ●
+        evidence, ◆ indicator change, ✕ retraction, ■ judgment. Click a name in the legend to hide
+        or show it.
+      </figcaption>
+      <details>
+        <summary>The latest steps as a table</summary>
+        <section class="table-wrap" aria-label="Latest steps" tabindex={0}>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Valid</th>
+                <th scope="col">Hypothesis</th>
+                <th scope="col">Series</th>
+                <th scope="col">Cause</th>
+                <th scope="col" class="num">
+                  Probability
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {steps.map((p) => (
+                <tr>
+                  <td>{day(p.valid_at)}</td>
+                  <td>{titles.get(p.hypothesis)}</td>
+                  <td>{p.series}</td>
+                  <td>{pointLabel(p)}</td>
+                  <td class="num">
+                    {p.ledger ? `${pct(p.ledger.before)} → ` : ''}
+                    {pct(p.probability)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      </details>
+    </figure>
+  );
+}

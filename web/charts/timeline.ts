@@ -1,0 +1,148 @@
+import type { ChartConfiguration, ChartDataset, ScriptableContext, TooltipItem } from 'chart.js';
+import type { ChartPoint, ChartSeries, MarkerKind, TimelineChartData } from './timeline-data.js';
+
+/**
+ * The timeline chart's configuration, a pure function of the page's data, so the browser and a
+ * server-side renderer draw the same chart.
+ */
+
+const MARKERS: Record<MarkerKind, { style: string; radius: number }> = {
+  prior: { style: 'circle', radius: 2 },
+  evidence: { style: 'circle', radius: 3.5 },
+  observation: { style: 'rectRot', radius: 5 },
+  retraction: { style: 'crossRot', radius: 6 },
+  judgment: { style: 'rect', radius: 4.5 },
+  citation: { style: 'triangle', radius: 6 },
+  now: { style: 'circle', radius: 0 },
+};
+
+const SERIES_NAMES = { model: 'model', analyst: 'analyst', source: 'cited author' } as const;
+
+const pct = (p: number) => `${(p * 100).toFixed(p < 0.1 || p > 0.9 ? 1 : 0)} %`;
+
+/** 2018-06-30 for an epoch-milliseconds tick. */
+export const dayLabel = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+const MONTH_STEPS = [1, 3, 6, 12, 24, 60, 120];
+
+/**
+ * Axis ticks on calendar boundaries (UTC month starts, every 1, 3 or 6 months or 1, 2, 5 or 10
+ * years), as many as fit `max`: a reader sees 2018, 2019… rather than arbitrary instants.
+ */
+export function calendarTicks(min: number, max: number, most = 8): number[] {
+  const months = (max - min) / (30.44 * 86_400_000);
+  const step = MONTH_STEPS.find((s) => months / s <= most) ?? (MONTH_STEPS.at(-1) as number);
+  const start = new Date(min);
+  let year = start.getUTCFullYear();
+  let month = Math.ceil(start.getUTCMonth() / step) * step;
+  if (step >= 12) {
+    year =
+      Math.ceil(
+        (year + (start.getUTCMonth() > 0 || start.getUTCDate() > 1 ? 1 : 0)) / (step / 12),
+      ) *
+      (step / 12);
+    month = 0;
+  }
+  const ticks: number[] = [];
+  for (let m = month, t = Date.UTC(year, m, 1); t <= max; m += step, t = Date.UTC(year, m, 1)) {
+    if (t >= min) ticks.push(t);
+  }
+  return ticks;
+}
+
+/** A tick's label: the year alone at a year's start, else year and month. */
+export const tickLabel = (ms: number) => {
+  const iso = new Date(ms).toISOString();
+  return iso.slice(5, 10) === '01-01' ? iso.slice(0, 4) : iso.slice(0, 7);
+};
+
+const marker = (ctx: ScriptableContext<'line'>) =>
+  MARKERS[(ctx.raw as ChartPoint | undefined)?.kind ?? 'evidence'];
+
+function dataset(s: ChartSeries): ChartDataset<'line', ChartPoint[]> {
+  const model = s.series === 'model';
+  return {
+    label: `${s.name} · ${SERIES_NAMES[s.series]}`,
+    data: s.points,
+    borderColor: s.color,
+    backgroundColor: s.color,
+    borderWidth: model ? 2.5 : 1.5,
+    borderDash: s.series === 'analyst' ? [6, 4] : [],
+    showLine: s.series !== 'source',
+    stepped: 'before',
+    pointStyle: (ctx: ScriptableContext<'line'>) => marker(ctx).style as 'circle',
+    pointRadius: (ctx: ScriptableContext<'line'>) => marker(ctx).radius,
+    pointHoverRadius: (ctx: ScriptableContext<'line'>) => marker(ctx).radius + 2,
+    pointBackgroundColor: (ctx: ScriptableContext<'line'>) =>
+      (ctx.raw as ChartPoint | undefined)?.kind === 'retraction' ? '#fff' : s.color,
+    // Legend clicks act on a hypothesis's three series together; see onClick below.
+    ...({ hypothesisId: s.hypothesis_id } as object),
+  };
+}
+
+function tooltipLabel(item: TooltipItem<'line'>) {
+  const point = item.raw as ChartPoint;
+  return `${item.dataset.label}: ${pct(point.y)} — ${point.label}`;
+}
+
+export function timelineConfig(data: TimelineChartData): ChartConfiguration<'line', ChartPoint[]> {
+  return {
+    type: 'line',
+    data: { datasets: data.series.map(dataset) },
+    options: {
+      responsive: true,
+      maintainAspectRatio: false,
+      animation: false,
+      parsing: false,
+      normalized: true,
+      interaction: { mode: 'nearest', intersect: false, axis: 'x' },
+      scales: {
+        x: {
+          type: 'linear',
+          min: data.from ?? undefined,
+          max: data.to ?? data.end,
+          afterBuildTicks: (axis) => {
+            axis.ticks = calendarTicks(axis.min, axis.max).map((value) => ({ value }));
+          },
+          ticks: { callback: (value) => tickLabel(Number(value)), autoSkip: false },
+          grid: { color: '#eceef1' },
+        },
+        y: {
+          type: 'linear',
+          min: 0,
+          max: 1,
+          ticks: { callback: (value) => `${Math.round(Number(value) * 100)} %`, stepSize: 0.1 },
+          grid: { color: '#eceef1' },
+        },
+      },
+      plugins: {
+        legend: {
+          position: 'bottom',
+          labels: {
+            usePointStyle: true,
+            filter: (item, chart) =>
+              (chart.datasets[item.datasetIndex ?? 0] as { label?: string }).label?.endsWith(
+                ' · model',
+              ) ?? false,
+          },
+          onClick: (_event, item, legend) => {
+            const chart = legend.chart;
+            const target = chart.data.datasets[item.datasetIndex ?? 0] as { hypothesisId?: string };
+            const hidden = chart.isDatasetVisible(item.datasetIndex ?? 0);
+            chart.data.datasets.forEach((d, i) => {
+              if ((d as { hypothesisId?: string }).hypothesisId === target.hypothesisId)
+                chart.setDatasetVisibility(i, !hidden);
+            });
+            chart.update();
+          },
+        },
+        tooltip: {
+          callbacks: {
+            title: (items) => (items[0] ? dayLabel((items[0].raw as ChartPoint).x) : ''),
+            label: tooltipLabel,
+          },
+        },
+      },
+    },
+  };
+}
