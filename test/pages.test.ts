@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { SYSTEM_ACTOR } from '../server/actor.js';
 import { keyedId } from '../server/ids.js';
+import { readDashboard } from '../server/services/dashboard.js';
 import { readMatrix, readMatrixTop } from '../server/services/matrix.js';
 import { importScenarioFile } from '../server/services/scenario-files.js';
 import { sortMatrixRows } from '../server/views/question/matrix-table.js';
@@ -329,6 +330,33 @@ describe('pages and forms without JavaScript', () => {
           assert.ok(Math.abs(shift - (other.sensitivity.model_shift[id] as number)) < 1e-9);
       }
     }
+  });
+
+  it('the dashboard’s 30-day change is the model now minus the model standing 30 days before', async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const logged = await api.post(`/api/questions/${SAMPLE}/evidence`, {
+      title: 'Claimed attack in Zahedan today',
+      occurred_on: today,
+      reliability: 'A',
+      credibility: 1,
+      ratings: { [IRAN]: 'CC' },
+    });
+    assert.equal(logged.status, 201);
+    const data = await readDashboard(t.db, { sort: 'move' });
+    const since = Date.now() - 30 * 86_400_000;
+    const model = (await api.get(`/api/hypotheses/${IRAN}/timeline`)).body.points.filter(
+      (p: { series: string }) => p.series === 'model',
+    );
+    const then = model.filter((p: { valid_at: string }) => Date.parse(p.valid_at) <= since).at(-1);
+    const now = (await api.get(`/api/questions/${SAMPLE}`)).body.hypotheses.find(
+      (h: { id: string }) => h.id === IRAN,
+    ).current.model;
+    const change = data.trends.get(IRAN)?.model as number;
+    assert.ok(change > 0.01, `${change}`);
+    assert.ok(Math.abs(change - (now - then.probability)) < 1e-12);
+    assert.equal(data.questions[0]?.id, SAMPLE, 'the question that moved comes first');
+    const spark = data.trends.get(IRAN)?.spark ?? [];
+    assert.equal(spark.at(-1)?.y, now);
   });
 
   it('the hypothesis page shows the citations with quotes and every ledger line', async () => {

@@ -161,13 +161,15 @@ export async function ledgerStandingAt(
   at: Date,
 ): Promise<{ hypothesis_id: string; p_after: number }[]> {
   if (hypothesisIds.length === 0) return [];
-  return ex
-    .selectFrom('model_ledger')
-    .distinctOn('hypothesis_id')
-    .select(['hypothesis_id', 'p_after'])
-    .where('hypothesis_id', 'in', hypothesisIds)
-    .where('valid_at', '<=', at)
-    .orderBy('hypothesis_id')
-    .orderBy('seq', 'desc')
-    .execute();
+  // Per hypothesis, its steps backwards from the latest (the ledger's index): a recent `at`
+  // stops after the few steps since, however long the history.
+  const { rows } = await sql<{ hypothesis_id: string; p_after: number }>`
+    select h.id as hypothesis_id, l.p_after
+    from unnest(${[...hypothesisIds]}::text[]) as h(id)
+    cross join lateral (
+      select p_after from model_ledger
+      where hypothesis_id = h.id and valid_at <= ${at}
+      order by seq desc limit 1
+    ) l`.execute(ex);
+  return rows;
 }

@@ -25,7 +25,7 @@ import { listMembers } from '../repositories/question-members.js';
 import { findQuestions, type QuestionRow } from '../repositories/questions.js';
 import type { Matrix } from '../schemas/matrix.js';
 import { groupBy } from './group-by.js';
-import { currentModel, modelPriors, replayQuestion } from './model.js';
+import { currentModel, modelPriors, type Replays, replaysAsOf } from './model.js';
 
 type EvidenceFact = ModelFacts['evidence'][number];
 
@@ -129,10 +129,15 @@ function assembleMatrix({
  * diagnosticity, and what each row carries — for the ranking and for the model. Every row, from
  * a replay of what was recorded by then.
  */
-export async function readMatrix(ex: Executor, questionId: string, asOf?: Date): Promise<Matrix> {
+export async function readMatrix(
+  ex: Executor,
+  questionId: string,
+  asOf?: Date,
+  replays: Replays = replaysAsOf(ex, asOf),
+): Promise<Matrix> {
   const [question] = await findQuestions(ex, { ids: [questionId], asOf });
   if (!question) throw notFound('question', questionId);
-  const replay = await replayQuestion(ex, question, asOf);
+  const replay = await replays(question);
   const evidence = new Map(replay.facts.evidence.map((e) => [e.id, e]));
   const retracted = new Set(replay.facts.retractions.map((r) => r.evidence_id));
   // The replay's own evidence steps give the rows in valid-time order, with each item's factors.

@@ -141,6 +141,25 @@ export async function replayQuestion(
   return { hypotheses, priors, facts, ...replayModel(question.kind, priors, modelEvents(facts)) };
 }
 
+/** A question's replay as of a fixed time, however it is obtained. */
+export type Replays = (question: ModelQuestion) => Promise<Replay>;
+
+/**
+ * Replays as of `asOf`, each question's computed once however many readers of one request ask
+ * for it (a past page's question, timeline and matrix share one).
+ */
+export function replaysAsOf(ex: Executor, asOf: Date | undefined): Replays {
+  const memo = new Map<string, Promise<Replay>>();
+  return (question) => {
+    let replay = memo.get(question.id);
+    if (!replay) {
+      replay = replayQuestion(ex, question, asOf);
+      memo.set(question.id, replay);
+    }
+    return replay;
+  };
+}
+
 function ledgerRows(questionId: string, seq: number, step: ModelStep): NewLedgerRow[] {
   return step.lines.map((line: LedgerLine) => ({
     question_id: questionId,

@@ -9,7 +9,8 @@ import type { HypothesisView, QuestionView } from '../schemas/views.js';
 import { readEvidenceLog } from './evidence-log.js';
 import { readEvidenceViews } from './evidence-views.js';
 import { readMatrix, readMatrixTop } from './matrix.js';
-import { readQuestion } from './question-reads.js';
+import { type Replays, replaysAsOf } from './model.js';
+import { readHypothesisInQuestion, readQuestion } from './question-reads.js';
 import { ledgerTimelinePoints, readTimelines } from './timeline.js';
 
 export interface EvidenceEffects {
@@ -56,11 +57,12 @@ function readPageMatrix(
   id: string,
   asOf: Date | undefined,
   { sort, all }: { sort: MatrixSort; all: boolean },
+  replays: Replays,
 ) {
   const order = STORED_ORDERS[sort];
   return asOf === undefined && order && !all
     ? readMatrixTop(ex, id, { order, limit: MATRIX_ROWS })
-    : readMatrix(ex, id, asOf);
+    : readMatrix(ex, id, asOf, replays);
 }
 
 /** What an evidence item did, from the ledger (the current model's record of it). */
@@ -91,12 +93,14 @@ export async function readQuestionPage(
   },
 ): Promise<QuestionPage> {
   const { asOf, log, logged } = options;
-  const question = await readQuestion(ex, id, asOf);
+  const replays = replaysAsOf(ex, asOf);
+  const question = await readQuestion(ex, id, asOf, replays);
   const [timelines, matrix, evidenceLog, effects] = await Promise.all([
     readTimelines(ex, question, question.hypotheses.map(asTimelineHypothesis), asOf, {
       spans: CHART_SPANS,
+      replays,
     }),
-    readPageMatrix(ex, id, asOf, options.matrix),
+    readPageMatrix(ex, id, asOf, options.matrix, replays),
     readEvidenceLog(ex, id, log, asOf).catch((error: unknown) => {
       if (error instanceof AppError && error.code === 'invalid_request') return { problems: error };
       throw error;
@@ -116,21 +120,29 @@ export async function readQuestionPage(
 export const LEDGER_PAGE = 200;
 
 /**
- * A hypothesis's timeline for its chart, as known at `asOf`, and one page of its ledger (newest
- * first, with every part); as of a past time the ledger is the replay's.
+ * A hypothesis with its question, its timeline for the chart, as known at `asOf`, and one page
+ * of its ledger (newest first, with every part); as of a past time the ledger is the replay's.
  */
 export async function readHypothesisPage(
   ex: Executor,
-  question: QuestionView,
-  hypothesis: HypothesisView,
+  id: string,
   { asOf, page }: { asOf: Date | undefined; page: number },
-): Promise<{ timeline: TimelinePoint[]; ledger: { points: TimelinePoint[]; total: number } }> {
+): Promise<{
+  question: QuestionView;
+  hypothesis: HypothesisView;
+  timeline: TimelinePoint[];
+  ledger: { points: TimelinePoint[]; total: number };
+}> {
+  const replays = replaysAsOf(ex, asOf);
+  const { question, hypothesis } = await readHypothesisInQuestion(ex, id, asOf, replays);
   const wanted = [asTimelineHypothesis(hypothesis)];
   const range = { offset: page * LEDGER_PAGE, limit: LEDGER_PAGE };
   if (asOf !== undefined) {
-    const [full] = (await readTimelines(ex, question, wanted, asOf)).values();
+    const [full] = (await readTimelines(ex, question, wanted, asOf, { replays })).values();
     const steps = (full ?? []).filter((p) => p.ledger).reverse();
     return {
+      question,
+      hypothesis,
       timeline: full ?? [],
       ledger: {
         points: steps.slice(range.offset, range.offset + range.limit),
@@ -143,6 +155,8 @@ export async function readHypothesisPage(
     ledgerPage(ex, hypothesis.id, range),
   ]);
   return {
+    question,
+    hypothesis,
     timeline: timelines.get(hypothesis.id) ?? [],
     ledger: { points: await ledgerTimelinePoints(ex, rows), total },
   };

@@ -10,7 +10,7 @@ import { findQuestions, type QuestionFilter, type QuestionRow } from '../reposit
 import { currentResolutions } from '../repositories/resolutions.js';
 import { findSources } from '../repositories/sources.js';
 import type { HypothesisView, QuestionView } from '../schemas/views.js';
-import { currentModel, replayQuestion } from './model.js';
+import { currentModel, type Replays, replaysAsOf } from './model.js';
 import { assembleQuestionViews } from './question-views.js';
 
 /**
@@ -21,21 +21,26 @@ async function modelProbabilities(
   ex: Executor,
   questions: QuestionRow[],
   asOf: Date | undefined,
+  replays: Replays,
 ): Promise<Map<string, Record<string, number>>> {
   if (asOf === undefined)
     return currentModel(
       ex,
       questions.map((q) => q.id),
     );
-  const replays = await Promise.all(questions.map((q) => replayQuestion(ex, q, asOf)));
-  return new Map(questions.map((q, i) => [q.id, replays[i]?.state.probabilities ?? {}]));
+  const replayed = await Promise.all(questions.map(replays));
+  return new Map(questions.map((q, i) => [q.id, replayed[i]?.state.probabilities ?? {}]));
 }
 
 /**
  * Questions with everything the API shows of them, as known at `asOf` (recorded time).
  * A fixed number of queries whatever the number of questions.
  */
-export async function readQuestions(ex: Executor, filter: QuestionFilter): Promise<QuestionView[]> {
+export async function readQuestions(
+  ex: Executor,
+  filter: QuestionFilter,
+  replays: Replays = replaysAsOf(ex, filter.asOf),
+): Promise<QuestionView[]> {
   const { asOf } = filter;
   const questions = await findQuestions(ex, filter);
   const questionIds = questions.map((q) => q.id);
@@ -55,7 +60,7 @@ export async function readQuestions(ex: Executor, filter: QuestionFilter): Promi
   ]);
   const [sources, models] = await Promise.all([
     findSources(ex, [...new Set(citations.map((c) => c.source_id))]),
-    modelProbabilities(ex, questions, asOf),
+    modelProbabilities(ex, questions, asOf, replays),
   ]);
   return assembleQuestionViews(
     {
@@ -76,8 +81,13 @@ export async function readQuestions(ex: Executor, filter: QuestionFilter): Promi
 }
 
 /** One question as known at `asOf`; not found if it did not exist (or was not yet recorded). */
-export async function readQuestion(ex: Executor, id: string, asOf?: Date): Promise<QuestionView> {
-  const [question] = await readQuestions(ex, { ids: [id], asOf });
+export async function readQuestion(
+  ex: Executor,
+  id: string,
+  asOf?: Date,
+  replays?: Replays,
+): Promise<QuestionView> {
+  const [question] = await readQuestions(ex, { ids: [id], asOf }, replays);
   if (!question) throw notFound('question', id);
   return question;
 }
@@ -87,10 +97,11 @@ export async function readHypothesisInQuestion(
   ex: Executor,
   id: string,
   asOf?: Date,
+  replays?: Replays,
 ): Promise<{ question: QuestionView; hypothesis: HypothesisView }> {
   const row = await findHypothesis(ex, id);
   if (!row) throw notFound('hypothesis', id);
-  const question = await readQuestion(ex, row.question_id, asOf);
+  const question = await readQuestion(ex, row.question_id, asOf, replays);
   const hypothesis = question.hypotheses.find((h) => h.id === id);
   if (!hypothesis) throw notFound('hypothesis', id);
   return { question, hypothesis };

@@ -16,7 +16,7 @@ import {
 import { findQuestions } from '../repositories/questions.js';
 import type { TimelinePoint } from '../schemas/timeline.js';
 import { groupBy } from './group-by.js';
-import { type ModelQuestion, modelPriors, replayQuestion, validAtOf } from './model.js';
+import { type ModelQuestion, modelPriors, type Replays, replaysAsOf, validAtOf } from './model.js';
 
 /** A model step on one hypothesis, from the stored ledger or from a replay. */
 interface ModelPoint {
@@ -60,7 +60,7 @@ async function modelSeries(
   question: ModelQuestion,
   hypothesisIds: readonly string[],
   asOf: Date | undefined,
-  spans: number | undefined,
+  { spans, replays }: { spans?: number | undefined; replays?: Replays | undefined },
 ): Promise<{ priors: Record<string, number>; points: ModelPoint[] }> {
   if (asOf === undefined) {
     const [priors, rows] = await Promise.all([
@@ -72,7 +72,7 @@ async function modelSeries(
     return { priors, points: rows.map(fromLedger) };
   }
   const wanted = new Set(hypothesisIds);
-  const { priors, steps } = await replayQuestion(ex, question, asOf);
+  const { priors, steps } = await (replays ?? replaysAsOf(ex, asOf))(question);
   const points = steps.flatMap((step) =>
     step.lines
       .filter((line) => wanted.has(line.hypothesisId))
@@ -153,11 +153,11 @@ export async function readTimelines(
   question: ModelQuestion,
   hypotheses: readonly TimelineHypothesis[],
   asOf: Date | undefined,
-  { spans }: { spans?: number } = {},
+  options: { spans?: number; replays?: Replays } = {},
 ): Promise<Map<string, TimelinePoint[]>> {
   const ids = hypotheses.map((h) => h.id);
   const [{ priors, points: steps }, forecasts] = await Promise.all([
-    modelSeries(ex, question, ids, asOf, spans),
+    modelSeries(ex, question, ids, asOf, options),
     forecastsOfHypotheses(ex, ids, asOf),
   ]);
   const titleOf = await causeTitles(ex, steps);

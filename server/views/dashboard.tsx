@@ -1,5 +1,6 @@
 import { colorAt } from '../../web/charts/colors.js';
 import { type Dashboard, RECENT_DAYS } from '../services/dashboard.js';
+import { DataTable } from './data-table.js';
 import { day, direction, points } from './format.js';
 import { Probability } from './probability.js';
 import { Sparkline } from './sparkline.js';
@@ -79,59 +80,47 @@ export function DashboardPage({
                 </a>
               ))}
             </p>
-            <section class="table-wrap" aria-label={`Hypotheses of ${q.title}`} tabindex={0}>
-              <table>
-                <thead>
+            <DataTable
+              label={`Hypotheses of ${q.title}`}
+              columns={[
+                { label: 'Hypothesis' },
+                { label: 'Model', num: true },
+                { label: 'Analyst', num: true },
+                { label: `${RECENT_DAYS} days (model / analyst)`, num: true },
+                { label: <span class="trend">Model trend</span> },
+              ]}
+            >
+              {q.hypotheses.map((h, i) => {
+                const trend = data.trends.get(h.id);
+                return (
                   <tr>
-                    <th scope="col">Hypothesis</th>
-                    <th scope="col" class="num">
-                      Model
+                    <th scope="row">
+                      <span class="swatch" style={`background:${colorAt(i)}`} />
+                      <a href={`/hypotheses/${h.id}`}>{h.title}</a>
+                      {h.status === 'resolved' ? <span class="badge"> resolved</span> : null}
                     </th>
-                    <th scope="col" class="num">
-                      Analyst
-                    </th>
-                    <th scope="col" class="num">
-                      {RECENT_DAYS} days (model / analyst)
-                    </th>
-                    <th scope="col" class="trend">
-                      Model trend
-                    </th>
+                    <td class="num">
+                      <Probability value={h.current.model} words={h.current.model_words} />
+                    </td>
+                    <td class="num">
+                      <Probability value={h.current.analyst} words={h.current.analyst_words} />
+                    </td>
+                    <td class="num">
+                      <Change delta={trend?.model} /> / <Change delta={trend?.analyst} />
+                    </td>
+                    <td class="trend">
+                      {trend ? (
+                        <Sparkline
+                          series={trend.spark}
+                          color={colorAt(i)}
+                          label={`Model for ${h.title} from ${day(h.opened_at)} to now`}
+                        />
+                      ) : null}
+                    </td>
                   </tr>
-                </thead>
-                <tbody>
-                  {q.hypotheses.map((h, i) => {
-                    const trend = data.trends.get(h.id);
-                    return (
-                      <tr>
-                        <th scope="row">
-                          <span class="swatch" style={`background:${colorAt(i)}`} />
-                          <a href={`/hypotheses/${h.id}`}>{h.title}</a>
-                          {h.status === 'resolved' ? <span class="badge"> resolved</span> : null}
-                        </th>
-                        <td class="num">
-                          <Probability value={h.current.model} words={h.current.model_words} />
-                        </td>
-                        <td class="num">
-                          <Probability value={h.current.analyst} words={h.current.analyst_words} />
-                        </td>
-                        <td class="num">
-                          <Change delta={trend?.model} /> / <Change delta={trend?.analyst} />
-                        </td>
-                        <td class="trend">
-                          {trend ? (
-                            <Sparkline
-                              series={trend.spark}
-                              color={colorAt(i)}
-                              label={`Model for ${h.title} from ${day(h.opened_at)} to now`}
-                            />
-                          ) : null}
-                        </td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </section>
+                );
+              })}
+            </DataTable>
           </section>
         ))}
       </div>

@@ -2,6 +2,7 @@ import type { TimelinePoint } from '../schemas/timeline.js';
 import type { HypothesisView, QuestionView } from '../schemas/views.js';
 import { LEDGER_PAGE } from '../services/question-page.js';
 import { AsOfPicker } from './as-of.js';
+import { DataTable } from './data-table.js';
 import type { FormState } from './fields.js';
 import { day, direction, pct, points } from './format.js';
 import { JudgmentForm } from './forms/judgment-form.js';
@@ -76,75 +77,66 @@ function Ledger({
     return <p class="meta">Nothing has moved the model yet: it stands at the prior.</p>;
   return (
     <>
-      <section class="table-wrap" aria-label="Update ledger" tabindex={0}>
-        <table class="wide">
-          <caption>
+      <DataTable
+        label="Update ledger"
+        columns={[
+          { label: 'Valid' },
+          { label: 'Cause' },
+          { label: 'Rating' },
+          { label: 'w', num: true },
+          { label: 'Factor', num: true },
+          { label: 'Before → after', num: true },
+          { label: 'Change', num: true },
+        ]}
+        caption={
+          <>
             All {ledger.total} updates of the model, newest first, {LEDGER_PAGE} a page: the rating,
             the grade weight w, the factor L^w and the probability before and after (METHODS §3).
-          </caption>
-          <thead>
+          </>
+        }
+        wide
+      >
+        {shown.map((p) => {
+          const ledger = p.ledger as NonNullable<TimelinePoint['ledger']>;
+          const delta = p.probability - ledger.before;
+          const anchor =
+            p.cause.type === 'observation'
+              ? undefined
+              : `/questions/${question.id}#evidence-${p.cause.id}`;
+          return (
             <tr>
-              <th scope="col">Valid</th>
-              <th scope="col">Cause</th>
-              <th scope="col">Rating</th>
-              <th scope="col" class="num">
-                w
-              </th>
-              <th scope="col" class="num">
-                Factor
-              </th>
-              <th scope="col" class="num">
-                Before → after
-              </th>
-              <th scope="col" class="num">
-                Change
-              </th>
+              <td>
+                {day(p.valid_at)}
+                <span class="meta">
+                  <br />
+                  logged {day(p.recorded_at)}
+                </span>
+              </td>
+              <td>
+                <span class="meta">{p.cause.type}</span>{' '}
+                {anchor ? (
+                  <a href={anchor}>{p.cause.title ?? p.cause.id}</a>
+                ) : (
+                  (p.cause.title ?? p.cause.id)
+                )}
+              </td>
+              <td>
+                {ledger.rating ? (
+                  <span class={`rating rating-${ledger.rating}`}>{ledger.rating}</span>
+                ) : (
+                  '—'
+                )}
+              </td>
+              <td class="num">{ledger.weight === null ? '—' : ledger.weight.toFixed(2)}</td>
+              <td class="num">{ledger.factor === null ? '—' : ledger.factor.toFixed(3)}</td>
+              <td class="num">
+                {pct(ledger.before)} → {pct(p.probability)}
+              </td>
+              <td class={`num ${direction(delta) ?? ''}`}>{points(delta)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {shown.map((p) => {
-              const ledger = p.ledger as NonNullable<TimelinePoint['ledger']>;
-              const delta = p.probability - ledger.before;
-              const anchor =
-                p.cause.type === 'observation'
-                  ? undefined
-                  : `/questions/${question.id}#evidence-${p.cause.id}`;
-              return (
-                <tr>
-                  <td>
-                    {day(p.valid_at)}
-                    <span class="meta">
-                      <br />
-                      logged {day(p.recorded_at)}
-                    </span>
-                  </td>
-                  <td>
-                    <span class="meta">{p.cause.type}</span>{' '}
-                    {anchor ? (
-                      <a href={anchor}>{p.cause.title ?? p.cause.id}</a>
-                    ) : (
-                      (p.cause.title ?? p.cause.id)
-                    )}
-                  </td>
-                  <td>
-                    {ledger.rating ? (
-                      <span class={`rating rating-${ledger.rating}`}>{ledger.rating}</span>
-                    ) : (
-                      '—'
-                    )}
-                  </td>
-                  <td class="num">{ledger.weight === null ? '—' : ledger.weight.toFixed(2)}</td>
-                  <td class="num">{ledger.factor === null ? '—' : ledger.factor.toFixed(3)}</td>
-                  <td class="num">
-                    {pct(ledger.before)} → {pct(p.probability)}
-                  </td>
-                  <td class={`num ${direction(delta) ?? ''}`}>{points(delta)}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </section>
+          );
+        })}
+      </DataTable>
       <p>
         {page > 0 ? (
           <a href={link({ ledger_page: page > 1 ? String(page - 1) : undefined })}>Newer</a>

@@ -2,6 +2,7 @@ import { colorAt } from '../../web/charts/colors.js';
 import type { ChartPoint, ChartSeries, TimelineChartData } from '../../web/charts/timeline-data.js';
 import { thinSeries } from '../domain/downsample.js';
 import type { TimelinePoint } from '../schemas/timeline.js';
+import { DataTable } from './data-table.js';
 import { day, pct } from './format.js';
 import { JsonIsland } from './json-island.js';
 
@@ -151,35 +152,29 @@ export function TimelineFigure({
       </figcaption>
       <details>
         <summary>The latest steps as a table</summary>
-        <section class="table-wrap" aria-label="Latest steps" tabindex={0}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Valid</th>
-                <th scope="col">Hypothesis</th>
-                <th scope="col">Series</th>
-                <th scope="col">Cause</th>
-                <th scope="col" class="num">
-                  Probability
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {steps.map((p) => (
-                <tr>
-                  <td>{day(p.valid_at)}</td>
-                  <td>{titles.get(p.hypothesis)}</td>
-                  <td>{p.series}</td>
-                  <td>{pointLabel(p)}</td>
-                  <td class="num">
-                    {p.ledger ? `${pct(p.ledger.before)} → ` : ''}
-                    {pct(p.probability)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
+        <DataTable
+          label="Latest steps"
+          columns={[
+            { label: 'Valid' },
+            { label: 'Hypothesis' },
+            { label: 'Series' },
+            { label: 'Cause' },
+            { label: 'Probability', num: true },
+          ]}
+        >
+          {steps.map((p) => (
+            <tr>
+              <td>{day(p.valid_at)}</td>
+              <td>{titles.get(p.hypothesis)}</td>
+              <td>{p.series}</td>
+              <td>{pointLabel(p)}</td>
+              <td class="num">
+                {p.ledger ? `${pct(p.ledger.before)} → ` : ''}
+                {pct(p.probability)}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       </details>
     </figure>
   );

@@ -4,7 +4,6 @@ import type { Db } from '../../db/database.js';
 import type { AppEnv } from '../../http/env.js';
 import { AsOfQuerySchema, asOfInstant } from '../../schemas/common.js';
 import { readHypothesisPage } from '../../services/question-page.js';
-import { readHypothesisInQuestion } from '../../services/question-reads.js';
 import { emptyForm } from '../../views/fields.js';
 import { HypothesisPageView } from '../../views/hypothesis-page.js';
 import { QueryProblems } from '../../views/problems.js';
@@ -22,8 +21,7 @@ export function hypothesisPages(db: Db, render: Render) {
     const id = c.req.param('id');
     const { query, problems, values } = pageQuery(HypothesisPageQuerySchema, c.req.query());
     const asOf = asOfInstant(query.as_of);
-    const { question, hypothesis } = await readHypothesisInQuestion(db, id, asOf);
-    const { timeline, ledger } = await readHypothesisPage(db, question, hypothesis, {
+    const { question, hypothesis, timeline, ledger } = await readHypothesisPage(db, id, {
       asOf,
       page: query.ledger_page,
     });

@@ -4,6 +4,7 @@ import { RATINGS } from '../../domain/ratings.js';
 import type { AppError } from '../../errors.js';
 import type { EvidenceLogQuery, EvidenceView } from '../../schemas/evidence.js';
 import type { QuestionView } from '../../schemas/views.js';
+import { DataTable } from '../data-table.js';
 import { day, moment } from '../format.js';
 import { safeHref } from '../safe-url.js';
 
@@ -230,26 +231,21 @@ export function EvidenceLog({ question, log, query, asOf, link }: EvidenceLogPro
       ) : log.items.length === 0 ? (
         <p class="meta">No evidence matches.</p>
       ) : (
-        <section class="table-wrap" aria-label="Evidence log" tabindex={0}>
-          <table class="wide">
-            <thead>
-              <tr>
-                <th scope="col">Evidence</th>
-                <th scope="col">Happened</th>
-                <th scope="col">Grade</th>
-                <th scope="col">Ratings and indicators</th>
-                <th scope="col">
-                  <span class="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {log.items.map((item) => (
-                <EvidenceItem item={item} question={question} writable={asOf === undefined} />
-              ))}
-            </tbody>
-          </table>
-        </section>
+        <DataTable
+          label="Evidence log"
+          columns={[
+            { label: 'Evidence' },
+            { label: 'Happened' },
+            { label: 'Grade' },
+            { label: 'Ratings and indicators' },
+            { label: <span class="sr-only">Actions</span> },
+          ]}
+          wide
+        >
+          {log.items.map((item) => (
+            <EvidenceItem item={item} question={question} writable={asOf === undefined} />
+          ))}
+        </DataTable>
       )}
       {'next_cursor' in log && log.next_cursor ? (
         <p>

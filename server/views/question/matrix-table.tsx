@@ -1,6 +1,7 @@
 import { colorAt } from '../../../web/charts/colors.js';
 import type { Matrix, MatrixSort } from '../../schemas/matrix.js';
 import { MATRIX_ROWS } from '../../services/question-page.js';
+import { DataTable, hypothesisColumns } from '../data-table.js';
 import { pct, points } from '../format.js';
 
 type Row = Matrix['rows'][number];
@@ -47,45 +48,35 @@ export function MatrixTable({ matrix, sort, all, link }: MatrixProps) {
   const top = new Set(matrix.top);
   return (
     <>
-      <section class="table-wrap" aria-label="ACH scores" tabindex={0}>
-        <table>
-          <caption>
+      <DataTable
+        label="ACH scores"
+        columns={[
+          { label: 'Hypothesis' },
+          { label: 'IS', num: true },
+          { label: 'WIS', num: true },
+          { label: 'Rank', num: true },
+          { label: 'Model', num: true },
+        ]}
+        caption={
+          <>
             IS = Σ v(r), v(I) = 1, v(II) = 2; WIS weights each by credibility and relevance (√2, 1,
             1/√2). Lower is stronger; rank 1 is the least inconsistent. METHODS §2.
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Hypothesis</th>
-              <th scope="col" class="num">
-                IS
-              </th>
-              <th scope="col" class="num">
-                WIS
-              </th>
-              <th scope="col" class="num">
-                Rank
-              </th>
-              <th scope="col" class="num">
-                Model
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {matrix.hypotheses.map((h, i) => (
-              <tr>
-                <th scope="row">
-                  <span class="swatch" style={`background:${colorAt(i)}`} />H{i + 1} {h.title}
-                  {top.has(h.id) ? <span class="badge"> top</span> : null}
-                </th>
-                <td class="num">{h.inconsistency}</td>
-                <td class="num">{h.weighted_inconsistency.toFixed(2)}</td>
-                <td class="num">{h.rank}</td>
-                <td class="num">{pct(h.model)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
+          </>
+        }
+      >
+        {matrix.hypotheses.map((h, i) => (
+          <tr>
+            <th scope="row">
+              <span class="swatch" style={`background:${colorAt(i)}`} />H{i + 1} {h.title}
+              {top.has(h.id) ? <span class="badge"> top</span> : null}
+            </th>
+            <td class="num">{h.inconsistency}</td>
+            <td class="num">{h.weighted_inconsistency.toFixed(2)}</td>
+            <td class="num">{h.rank}</td>
+            <td class="num">{pct(h.model)}</td>
+          </tr>
+        ))}
+      </DataTable>
       <nav class="toolbar" aria-label="Order the matrix rows">
         {matrix.standing_rows} standing rows
         {matrix.retracted_excluded ? `, ${matrix.retracted_excluded} retracted left out` : ''}.
@@ -101,61 +92,52 @@ export function MatrixTable({ matrix, sort, all, link }: MatrixProps) {
       {matrix.rows.length === 0 ? (
         <p class="meta">No standing evidence.</p>
       ) : (
-        <section class="table-wrap" aria-label="ACH matrix" tabindex={0}>
-          <table class="wide">
-            <thead>
-              <tr>
-                <th scope="col">Evidence</th>
-                <th scope="col">Grade</th>
-                <th scope="col" class="num">
-                  Diag.
-                </th>
-                {matrix.hypotheses.map((h, i) => (
-                  <th scope="col" title={h.title}>
-                    <span class="swatch" style={`background:${colorAt(i)}`} />H{i + 1}
-                  </th>
-                ))}
-                <th scope="col">Without it</th>
-              </tr>
-            </thead>
-            <tbody>
-              {shown.map((row) => (
-                <tr>
-                  <th scope="row">
-                    <a href={`#evidence-${row.evidence_id}`}>{row.title}</a>
-                    <span class="meta">
-                      <br />
-                      {row.occurred_on}
-                    </span>
-                  </th>
+        <DataTable
+          label="ACH matrix"
+          columns={[
+            { label: 'Evidence' },
+            { label: 'Grade' },
+            { label: 'Diag.', num: true },
+            ...hypothesisColumns(matrix.hypotheses),
+            { label: 'Without it' },
+          ]}
+          wide
+        >
+          {shown.map((row) => (
+            <tr>
+              <th scope="row">
+                <a href={`#evidence-${row.evidence_id}`}>{row.title}</a>
+                <span class="meta">
+                  <br />
+                  {row.occurred_on}
+                </span>
+              </th>
+              <td>
+                {row.grade} <span class="meta">{row.relevance}</span>
+              </td>
+              <td class="num">{row.diagnosticity}</td>
+              {matrix.hypotheses.map((h) => {
+                const rating = row.ratings[h.id];
+                return (
                   <td>
-                    {row.grade} <span class="meta">{row.relevance}</span>
+                    {rating ? (
+                      <span class={`rating rating-${rating}`}>{rating}</span>
+                    ) : (
+                      <span class="meta">—</span>
+                    )}
                   </td>
-                  <td class="num">{row.diagnosticity}</td>
-                  {matrix.hypotheses.map((h) => {
-                    const rating = row.ratings[h.id];
-                    return (
-                      <td>
-                        {rating ? (
-                          <span class={`rating rating-${rating}`}>{rating}</span>
-                        ) : (
-                          <span class="meta">—</span>
-                        )}
-                      </td>
-                    );
-                  })}
-                  <td>
-                    {row.sensitivity.changes_top ? <strong>changes the top</strong> : 'same top'}
-                    <span class="meta">
-                      <br />
-                      model moves up to {points(largestShift(row)).replace(/^[+−]/, '')}
-                    </span>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
+                );
+              })}
+              <td>
+                {row.sensitivity.changes_top ? <strong>changes the top</strong> : 'same top'}
+                <span class="meta">
+                  <br />
+                  model moves up to {points(largestShift(row)).replace(/^[+−]/, '')}
+                </span>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       {!all && matrix.standing_rows > MATRIX_ROWS ? (
         <p>

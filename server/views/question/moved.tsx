@@ -2,6 +2,7 @@ import { colorAt } from '../../../web/charts/colors.js';
 import { wordsFor } from '../../domain/words.js';
 import type { QuestionView } from '../../schemas/views.js';
 import type { EvidenceEffects } from '../../services/question-page.js';
+import { DataTable } from '../data-table.js';
 import { direction, pct, points } from '../format.js';
 
 interface Part {
@@ -46,73 +47,63 @@ export function MovedPanel({
           updates the model.
         </p>
       ) : (
-        <section class="table-wrap" aria-label="What moved" tabindex={0}>
-          <table>
-            <thead>
+        <DataTable
+          label="What moved"
+          columns={[
+            { label: 'Hypothesis' },
+            { label: 'Before', num: true },
+            { label: 'After', num: true },
+            { label: 'Change', num: true },
+            { label: 'Why' },
+          ]}
+        >
+          {lines.map((line) => {
+            const i = position.get(line.hypothesis_id) ?? 0;
+            const delta = line.p_after - line.p_before;
+            const parts = line.parts as unknown as Part[];
+            return (
               <tr>
-                <th scope="col">Hypothesis</th>
-                <th scope="col" class="num">
-                  Before
+                <th scope="row">
+                  <span class="swatch" style={`background:${colorAt(i)}`} />
+                  {question.hypotheses[i]?.title}
                 </th>
-                <th scope="col" class="num">
-                  After
-                </th>
-                <th scope="col" class="num">
-                  Change
-                </th>
-                <th scope="col">Why</th>
+                <td class="num">
+                  {pct(line.p_before)} <span class="words">{wordsFor(line.p_before)}</span>
+                </td>
+                <td class="num">
+                  {pct(line.p_after)} <span class="words">{wordsFor(line.p_after)}</span>
+                </td>
+                <td class={`num ${direction(delta) ?? ''}`}>{points(delta)}</td>
+                <td>
+                  {parts.map((p) =>
+                    p.kind === 'rating' ? (
+                      <div>
+                        rated <span class={`rating rating-${p.rating}`}>{p.rating}</span>: L ={' '}
+                        {p.likelihood.toFixed(2)}, tempered by w = {p.weight.toFixed(2)}
+                      </div>
+                    ) : (
+                      <div>
+                        indicator “{indicatorTitle(p.indicator_id)}” {p.status}: read as{' '}
+                        <span class={`rating rating-${p.rating}`}>{p.rating}</span>, w ={' '}
+                        {p.weight.toFixed(2)}
+                      </div>
+                    ),
+                  )}
+                  {line.factor !== null ? (
+                    <div class="meta">
+                      factor {line.factor.toFixed(3)}
+                      {question.kind === 'exclusive'
+                        ? ', renormalised over the set'
+                        : ' on the odds'}
+                    </div>
+                  ) : (
+                    <div class="meta">renormalisation after the others moved</div>
+                  )}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {lines.map((line) => {
-                const i = position.get(line.hypothesis_id) ?? 0;
-                const delta = line.p_after - line.p_before;
-                const parts = line.parts as unknown as Part[];
-                return (
-                  <tr>
-                    <th scope="row">
-                      <span class="swatch" style={`background:${colorAt(i)}`} />
-                      {question.hypotheses[i]?.title}
-                    </th>
-                    <td class="num">
-                      {pct(line.p_before)} <span class="words">{wordsFor(line.p_before)}</span>
-                    </td>
-                    <td class="num">
-                      {pct(line.p_after)} <span class="words">{wordsFor(line.p_after)}</span>
-                    </td>
-                    <td class={`num ${direction(delta) ?? ''}`}>{points(delta)}</td>
-                    <td>
-                      {parts.map((p) =>
-                        p.kind === 'rating' ? (
-                          <div>
-                            rated <span class={`rating rating-${p.rating}`}>{p.rating}</span>: L ={' '}
-                            {p.likelihood.toFixed(2)}, tempered by w = {p.weight.toFixed(2)}
-                          </div>
-                        ) : (
-                          <div>
-                            indicator “{indicatorTitle(p.indicator_id)}” {p.status}: read as{' '}
-                            <span class={`rating rating-${p.rating}`}>{p.rating}</span>, w ={' '}
-                            {p.weight.toFixed(2)}
-                          </div>
-                        ),
-                      )}
-                      {line.factor !== null ? (
-                        <div class="meta">
-                          factor {line.factor.toFixed(3)}
-                          {question.kind === 'exclusive'
-                            ? ', renormalised over the set'
-                            : ' on the odds'}
-                        </div>
-                      ) : (
-                        <div class="meta">renormalisation after the others moved</div>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </section>
+            );
+          })}
+        </DataTable>
       )}
     </section>
   );
