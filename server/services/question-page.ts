@@ -74,7 +74,8 @@ export async function readEvidenceEffects(
     readEvidenceViews(ex, [evidenceId]),
     ledgerOfCauses(ex, [evidenceId]),
   ]);
-  return evidence && { evidence, lines };
+  // A retraction's lines name the same item; they are its undoing, not its effect.
+  return evidence && { evidence, lines: lines.filter((l) => l.cause_type === 'evidence') };
 }
 
 /**

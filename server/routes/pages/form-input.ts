@@ -1,5 +1,5 @@
 import type { z } from '@hono/zod-openapi';
-import { AppError, type FieldProblem, invalid, zodProblems } from '../../errors.js';
+import { AppError, type ErrorCode, type FieldProblem, invalid, zodProblems } from '../../errors.js';
 import type { FormState } from '../../views/fields.js';
 
 /**
@@ -92,6 +92,13 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.in
   return parsed.data;
 }
 
+/** The refusals a form shows beside its fields; any other error goes to the error page. */
+const FORM_STATUS: Partial<Record<ErrorCode, 400 | 404 | 409>> = {
+  invalid_request: 400,
+  not_found: 404,
+  conflict: 409,
+};
+
 /**
  * Runs a form's action: its result, or — for a request the service refused (4xx) — the form
  * state to render again, with the input kept and each problem beside its field.
@@ -104,10 +111,8 @@ export async function submitForm<T>(
   try {
     return { ok: true, result: await action() };
   } catch (error) {
-    if (!(error instanceof AppError)) throw error;
-    const status = error.code === 'not_found' ? 404 : error.code === 'conflict' ? 409 : 400;
-    if (error.code !== 'invalid_request' && error.code !== 'conflict' && error.code !== 'not_found')
-      throw error;
+    const status = error instanceof AppError ? FORM_STATUS[error.code] : undefined;
+    if (!status || !(error instanceof AppError)) throw error;
     const problems = error.problems.length
       ? error.problems
       : [{ path: '', message: error.message }];

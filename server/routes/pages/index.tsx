@@ -8,8 +8,10 @@ import { handleError } from '../../http/problems.js';
 import type { AssetUrls } from '../../views/layout.js';
 import { ErrorPage } from '../../views/problems.js';
 import { dashboardPages } from './dashboard.js';
-import { formPages } from './forms.js';
+import { definitionFormPages } from './definition-forms.js';
+import { evidenceFormPages } from './evidence-forms.js';
 import { hypothesisPages } from './hypothesis.js';
+import { judgmentFormPages } from './judgment-forms.js';
 import { questionPages } from './question.js';
 import { renderer } from './render.js';
 
@@ -31,7 +33,10 @@ export function pageRoutes(db: Db, assets: AssetUrls) {
     }),
   );
   pages.route('/', dashboardPages(db, render));
-  pages.route('/', formPages(db, render));
+  // Before the question page: /questions/new is a form, not a question id.
+  pages.route('/', definitionFormPages(db, render));
+  pages.route('/', evidenceFormPages(db, render));
+  pages.route('/', judgmentFormPages(db, render));
   pages.route('/', questionPages(db, render));
   pages.route('/', hypothesisPages(db, render));
   pages.onError((error, c) => {
