@@ -58,13 +58,21 @@ export async function ledgerOfHypotheses(
     .execute();
 }
 
-/** What events did to each hypothesis of their question, as stored in the ledger. */
-export async function ledgerOfCauses(
+/**
+ * What evidence items did to each hypothesis of their question, as stored in the ledger (their
+ * own steps; a retraction's lines name the same item but are its undoing).
+ */
+export async function ledgerOfEvidence(
   ex: Executor,
-  causeIds: readonly string[],
+  evidenceIds: readonly string[],
 ): Promise<LedgerRow[]> {
-  if (causeIds.length === 0) return [];
-  return ex.selectFrom('model_ledger').selectAll().where('cause_id', 'in', causeIds).execute();
+  if (evidenceIds.length === 0) return [];
+  return ex
+    .selectFrom('model_ledger')
+    .selectAll()
+    .where('cause_type', '=', 'evidence')
+    .where('cause_id', 'in', evidenceIds)
+    .execute();
 }
 
 export type OutlineRow = Omit<LedgerRow, 'parts'>;
@@ -82,8 +90,8 @@ export async function ledgerOutline(
 ): Promise<OutlineRow[]> {
   if (hypothesisIds.length === 0) return [];
   const ids = sql.join(hypothesisIds);
-  // min/max over (per-mille-of-a-thousand probability, seq) packed in one bigint find the
-  // lowest and highest step of a span without sorting: seq is the key's last nine digits.
+  // min/max over (probability in millionths, seq) packed in one bigint find the lowest and
+  // highest step of a span without sorting: seq is the key's last nine digits.
   const { rows: picks } = await sql<{
     hypothesis_id: string;
     first_seq: number;
@@ -105,26 +113,21 @@ export async function ledgerOutline(
     group by l.hypothesis_id, width_bucket(extract(epoch from l.valid_at), b.first_at, b.last_at, ${spans})`.execute(
     ex,
   );
-  const wanted = new Set<string>();
-  for (const p of picks) {
-    for (const seq of [
-      p.first_seq,
-      p.last_seq,
-      Number(BigInt(p.low_key) % 1_000_000_000n),
-      Number(BigInt(p.high_key) % 1_000_000_000n),
-    ]) {
-      wanted.add(`${p.hypothesis_id} ${seq}`);
-    }
-  }
-  if (wanted.size === 0) return [];
-  const keys = [...wanted].map((key) => key.split(' '));
+  // A pick's key ends in its step's seq (nine digits); a small set per hypothesis dedupes.
+  const seqOf = (key: number | string) => Number(BigInt(key) % 1_000_000_000n);
+  const pairs = picks.flatMap((p) =>
+    [...new Set([p.first_seq, p.last_seq, seqOf(p.low_key), seqOf(p.high_key)])].map(
+      (seq) => [p.hypothesis_id, seq] as const,
+    ),
+  );
+  if (pairs.length === 0) return [];
   // Two array parameters, not a parameter per pair: a long history picks thousands.
   const { rows } = await sql<OutlineRow>`
     select question_id, seq, hypothesis_id, cause_type, cause_id, valid_at, cause_recorded_at,
            rating, weight, factor, p_before, p_after
     from model_ledger
     where (hypothesis_id, seq) in (
-      select * from unnest(${keys.map((k) => k[0])}::text[], ${keys.map((k) => Number(k[1]))}::int[])
+      select * from unnest(${pairs.map((p) => p[0])}::text[], ${pairs.map((p) => p[1])}::int[])
     )
     order by hypothesis_id, seq`.execute(ex);
   return rows;

@@ -33,11 +33,10 @@ export interface Dashboard {
   trends: Map<string, HypothesisTrend>;
   latestEvidence: Awaited<ReturnType<typeof latestEvidence>>;
   latestIndicatorChanges: Awaited<ReturnType<typeof latestObservations>>;
-  now: number;
 }
 
 /** The largest recent move among a question's hypotheses, either series. */
-export function largestMove(question: QuestionView, trends: Map<string, HypothesisTrend>): number {
+function largestMove(question: QuestionView, trends: Map<string, HypothesisTrend>): number {
   return Math.max(
     0,
     ...question.hypotheses.flatMap((h) => {
@@ -105,6 +104,5 @@ export async function readDashboard(
     trends,
     latestEvidence: evidence,
     latestIndicatorChanges: indicatorChanges,
-    now: end,
   };
 }

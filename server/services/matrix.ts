@@ -19,13 +19,13 @@ import {
   type StandingOrder,
   standingEvidence,
 } from '../repositories/matrix-rows.js';
-import { ledgerOfCauses } from '../repositories/model.js';
+import { ledgerOfEvidence } from '../repositories/model.js';
 import type { ModelFacts } from '../repositories/model-facts.js';
-import { listMembers } from '../repositories/question-members.js';
-import { findQuestions, type QuestionRow } from '../repositories/questions.js';
+import { findQuestions } from '../repositories/questions.js';
 import type { Matrix } from '../schemas/matrix.js';
+import type { QuestionView } from '../schemas/views.js';
 import { groupBy } from './group-by.js';
-import { currentModel, modelPriors, type Replays, replaysAsOf } from './model.js';
+import { type ModelQuestion, type Replays, replaysAsOf } from './model.js';
 
 type EvidenceFact = ModelFacts['evidence'][number];
 
@@ -50,7 +50,7 @@ interface MatrixRowInput {
 }
 
 interface MatrixInput {
-  question: QuestionRow;
+  question: ModelQuestion;
   hypotheses: readonly { id: string; title: string }[];
   model: Record<string, number>;
   scores: AchScores;
@@ -176,38 +176,32 @@ export async function readMatrix(
 }
 
 /**
- * The present matrix with only its first `limit` rows in `order`: the scores from tallies of
- * the standing ratings, each row's factors from the stored ledger — nothing read whole, so a
- * page stays fast however long the history. The same numbers as readMatrix.
+ * The present matrix of a question as it stands (its hypotheses and current model already
+ * read), with only its first `limit` rows in `order`: the scores from tallies of the standing
+ * ratings, each row's factors from the stored ledger — nothing read whole, so a page stays fast
+ * however long the history. The same numbers as readMatrix.
  */
 export async function readMatrixTop(
   ex: Executor,
-  questionId: string,
+  question: QuestionView,
   { order, limit }: { order: StandingOrder; limit: number },
 ): Promise<Matrix> {
-  const [question] = await findQuestions(ex, { ids: [questionId] });
-  if (!question) throw notFound('question', questionId);
-  const [hypotheses, tallies, page, models] = await Promise.all([
-    listMembers(ex, 'hypotheses', [questionId]),
-    ratingTallies(ex, questionId),
-    standingEvidence(ex, questionId, { order, limit }),
-    currentModel(ex, [questionId]),
+  const [tallies, page] = await Promise.all([
+    ratingTallies(ex, question.id),
+    standingEvidence(ex, question.id, { order, limit }),
   ]);
   const pageIds = page.rows.map((r) => r.id);
   const [ratings, lines] = await Promise.all([
     findRatings(ex, pageIds),
-    ledgerOfCauses(ex, pageIds),
+    ledgerOfEvidence(ex, pageIds),
   ]);
   const ratingsOf = groupBy(ratings, (r) => r.evidence_id);
-  const linesOf = groupBy(
-    lines.filter((l) => l.cause_type === 'evidence'),
-    (l) => l.cause_id,
-  );
-  const ids = hypotheses.map((h) => h.id);
+  const linesOf = groupBy(lines, (l) => l.cause_id);
+  const ids = question.hypotheses.map((h) => h.id);
   return assembleMatrix({
     question,
-    hypotheses,
-    model: models.get(questionId) ?? (await modelPriors(ex, question)),
+    hypotheses: question.hypotheses,
+    model: Object.fromEntries(question.hypotheses.map((h) => [h.id, h.current.model])),
     scores: achScoresOfTallies(ids, tallies),
     rows: page.rows.map((e) => ({
       evidence: e,

@@ -128,11 +128,7 @@ export interface Replay {
 }
 
 /** The question's whole model series from what was recorded by `asOf` (all of it if unset). */
-export async function replayQuestion(
-  ex: Executor,
-  question: ModelQuestion,
-  asOf?: Date,
-): Promise<Replay> {
+async function replayQuestion(ex: Executor, question: ModelQuestion, asOf?: Date): Promise<Replay> {
   const [hypotheses, facts] = await Promise.all([
     listMembers(ex, 'hypotheses', [question.id], asOf),
     loadModelFacts(ex, question.id, asOf),

@@ -1,7 +1,7 @@
 import type { Executor } from '../db/database.js';
 import { AppError } from '../errors.js';
 import type { StandingOrder } from '../repositories/matrix-rows.js';
-import { type LedgerRow, ledgerOfCauses, ledgerPage } from '../repositories/model.js';
+import { type LedgerRow, ledgerOfEvidence } from '../repositories/model.js';
 import type { EvidenceLogQuery, EvidenceView } from '../schemas/evidence.js';
 import type { Matrix, MatrixSort } from '../schemas/matrix.js';
 import type { TimelinePoint } from '../schemas/timeline.js';
@@ -11,7 +11,7 @@ import { readEvidenceViews } from './evidence-views.js';
 import { readMatrix, readMatrixTop } from './matrix.js';
 import { type Replays, replaysAsOf } from './model.js';
 import { readHypothesisInQuestion, readQuestion } from './question-reads.js';
-import { ledgerTimelinePoints, readTimelines } from './timeline.js';
+import { readLedgerPage, readTimelines } from './timeline.js';
 
 export interface EvidenceEffects {
   evidence: EvidenceView;
@@ -54,28 +54,27 @@ const STORED_ORDERS: Partial<Record<MatrixSort, StandingOrder>> = {
  */
 function readPageMatrix(
   ex: Executor,
-  id: string,
+  question: QuestionView,
   asOf: Date | undefined,
   { sort, all }: { sort: MatrixSort; all: boolean },
   replays: Replays,
 ) {
   const order = STORED_ORDERS[sort];
   return asOf === undefined && order && !all
-    ? readMatrixTop(ex, id, { order, limit: MATRIX_ROWS })
-    : readMatrix(ex, id, asOf, replays);
+    ? readMatrixTop(ex, question, { order, limit: MATRIX_ROWS })
+    : readMatrix(ex, question.id, asOf, replays);
 }
 
 /** What an evidence item did, from the ledger (the current model's record of it). */
-export async function readEvidenceEffects(
+async function readEvidenceEffects(
   ex: Executor,
   evidenceId: string,
 ): Promise<EvidenceEffects | undefined> {
   const [[evidence], lines] = await Promise.all([
     readEvidenceViews(ex, [evidenceId]),
-    ledgerOfCauses(ex, [evidenceId]),
+    ledgerOfEvidence(ex, [evidenceId]),
   ]);
-  // A retraction's lines name the same item; they are its undoing, not its effect.
-  return evidence && { evidence, lines: lines.filter((l) => l.cause_type === 'evidence') };
+  return evidence && { evidence, lines };
 }
 
 /**
@@ -101,7 +100,7 @@ export async function readQuestionPage(
       spans: CHART_SPANS,
       replays,
     }),
-    readPageMatrix(ex, id, asOf, options.matrix, replays),
+    readPageMatrix(ex, question, asOf, options.matrix, replays),
     readEvidenceLog(ex, id, log, asOf).catch((error: unknown) => {
       if (error instanceof AppError && error.code === 'invalid_request') return { problems: error };
       throw error;
@@ -136,29 +135,16 @@ export async function readHypothesisPage(
 }> {
   const replays = replaysAsOf(ex, asOf);
   const { question, hypothesis } = await readHypothesisInQuestion(ex, id, asOf, replays);
-  const wanted = [asTimelineHypothesis(hypothesis)];
-  const range = { offset: page * LEDGER_PAGE, limit: LEDGER_PAGE };
-  if (asOf !== undefined) {
-    const [full] = (await readTimelines(ex, question, wanted, asOf, { replays })).values();
-    const steps = (full ?? []).filter((p) => p.ledger).reverse();
-    return {
-      question,
-      hypothesis,
-      timeline: full ?? [],
-      ledger: {
-        points: steps.slice(range.offset, range.offset + range.limit),
-        total: steps.length,
-      },
-    };
-  }
-  const [timelines, { rows, total }] = await Promise.all([
-    readTimelines(ex, question, wanted, undefined, { spans: CHART_SPANS }),
-    ledgerPage(ex, hypothesis.id, range),
+  const [timelines, ledger] = await Promise.all([
+    readTimelines(ex, question, [asTimelineHypothesis(hypothesis)], asOf, {
+      spans: CHART_SPANS,
+      replays,
+    }),
+    readLedgerPage(ex, question, hypothesis.id, asOf, {
+      offset: page * LEDGER_PAGE,
+      limit: LEDGER_PAGE,
+      replays,
+    }),
   ]);
-  return {
-    question,
-    hypothesis,
-    timeline: timelines.get(hypothesis.id) ?? [],
-    ledger: { points: await ledgerTimelinePoints(ex, rows), total },
-  };
+  return { question, hypothesis, timeline: timelines.get(hypothesis.id) ?? [], ledger };
 }

@@ -11,12 +11,20 @@ import {
   type LedgerRow,
   ledgerOfHypotheses,
   ledgerOutline,
+  ledgerPage,
   type OutlineRow,
 } from '../repositories/model.js';
 import { findQuestions } from '../repositories/questions.js';
 import type { TimelinePoint } from '../schemas/timeline.js';
 import { groupBy } from './group-by.js';
-import { type ModelQuestion, modelPriors, type Replays, replaysAsOf, validAtOf } from './model.js';
+import {
+  type ModelQuestion,
+  modelPriors,
+  type Replay,
+  type Replays,
+  replaysAsOf,
+  validAtOf,
+} from './model.js';
 
 /** A model step on one hypothesis, from the stored ledger or from a replay. */
 interface ModelPoint {
@@ -50,6 +58,22 @@ const fromLedger = (r: OutlineRow & { parts?: LedgerRow['parts'] }): ModelPoint 
   },
 });
 
+/** A replay's steps on some hypotheses, in the order they were applied. */
+function replayedPoints(replay: Replay, hypothesisIds: readonly string[]): ModelPoint[] {
+  const wanted = new Set(hypothesisIds);
+  return replay.steps.flatMap((step) =>
+    step.lines
+      .filter((line) => wanted.has(line.hypothesisId))
+      .map((line) => ({
+        hypothesisId: line.hypothesisId,
+        cause: { type: step.event.type, id: step.event.id },
+        validAt: validAtOf(step.event),
+        recordedAt: step.event.recordedAt,
+        line,
+      })),
+  );
+}
+
 /**
  * Hypotheses' priors and model steps: from the stored ledger for the present, from one replay
  * of what was recorded by `asOf` for the past. With `spans`, thinned for drawing (min-max over
@@ -71,19 +95,9 @@ async function modelSeries(
     ]);
     return { priors, points: rows.map(fromLedger) };
   }
-  const wanted = new Set(hypothesisIds);
-  const { priors, steps } = await (replays ?? replaysAsOf(ex, asOf))(question);
-  const points = steps.flatMap((step) =>
-    step.lines
-      .filter((line) => wanted.has(line.hypothesisId))
-      .map((line) => ({
-        hypothesisId: line.hypothesisId,
-        cause: { type: step.event.type, id: step.event.id },
-        validAt: validAtOf(step.event),
-        recordedAt: step.event.recordedAt,
-        line,
-      })),
-  );
+  const replay = await (replays ?? replaysAsOf(ex, asOf))(question);
+  const points = replayedPoints(replay, hypothesisIds);
+  const { priors } = replay;
   if (spans === undefined) return { priors, points };
   const thinned = [...groupBy(points, (p) => p.hypothesisId).values()].flatMap((series) =>
     thinSeries(
@@ -131,14 +145,32 @@ function modelTimelinePoint(p: ModelPoint, title: string | null): TimelinePoint 
   };
 }
 
-/** Ledger rows as the model points of a timeline, each named by its cause. */
-export async function ledgerTimelinePoints(
+/**
+ * One page of a hypothesis's model steps, newest first, each with its whole ledger line and
+ * named by its cause, and how many there are: from the stored ledger for the present, from the
+ * replay of what was recorded by `asOf` for the past. Only the page's causes are looked up.
+ */
+export async function readLedgerPage(
   ex: Executor,
-  rows: readonly LedgerRow[],
-): Promise<TimelinePoint[]> {
-  const points = rows.map(fromLedger);
-  const titleOf = await causeTitles(ex, points);
-  return points.map((p) => modelTimelinePoint(p, titleOf(p)));
+  question: ModelQuestion,
+  hypothesisId: string,
+  asOf: Date | undefined,
+  { offset, limit, replays }: { offset: number; limit: number; replays?: Replays },
+): Promise<{ points: TimelinePoint[]; total: number }> {
+  let page: ModelPoint[];
+  let total: number;
+  if (asOf === undefined) {
+    const stored = await ledgerPage(ex, hypothesisId, { offset, limit });
+    page = stored.rows.map(fromLedger);
+    total = stored.total;
+  } else {
+    const replay = await (replays ?? replaysAsOf(ex, asOf))(question);
+    const steps = replayedPoints(replay, [hypothesisId]).reverse();
+    page = steps.slice(offset, offset + limit);
+    total = steps.length;
+  }
+  const titleOf = await causeTitles(ex, page);
+  return { points: page.map((p) => modelTimelinePoint(p, titleOf(p))), total };
 }
 
 /**

@@ -1,3 +1,5 @@
+import { dayOf } from '../schemas/common.js';
+
 /** How numbers and times read on the pages. */
 
 /** 0.4512 → "45 %"; below 10 % and above 90 % with one decimal, where the difference matters. */
@@ -17,9 +19,9 @@ export function points(delta: number): string {
 export const direction = (delta: number) =>
   Math.round(delta * 1000) === 0 ? undefined : delta > 0 ? 'up' : 'down';
 
-/** "2018-06-30" for a Date or an ISO string. */
+/** "2018-06-30" for a Date or an ISO string (whose day is its first ten characters). */
 export function day(value: Date | string): string {
-  return (typeof value === 'string' ? value : value.toISOString()).slice(0, 10);
+  return typeof value === 'string' ? value.slice(0, 10) : dayOf(value);
 }
 
 /** "2018-06-30 14:05 UTC". */

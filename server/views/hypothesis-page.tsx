@@ -8,7 +8,7 @@ import { day, direction, pct, points } from './format.js';
 import { JudgmentForm } from './forms/judgment-form.js';
 import { Probability } from './probability.js';
 import { safeHref } from './safe-url.js';
-import { TimelineFigure, timelineChartData } from './timeline-chart.js';
+import { TimelineFigure } from './timeline-chart.js';
 
 interface HypothesisPageProps {
   question: QuestionView;
@@ -153,8 +153,6 @@ export function HypothesisPageView(props: HypothesisPageProps) {
   const position = question.hypotheses.findIndex((x) => x.id === h.id);
   const chartHypotheses = [{ id: h.id, title: h.title, position }];
   const timelines = new Map([[h.id, props.timeline]]);
-  const end = question.as_of ? Date.parse(question.as_of) : props.now;
-  const data = timelineChartData(chartHypotheses, timelines, { from: null, to: null, end });
   return (
     <>
       <p class="meta">
@@ -223,7 +221,9 @@ export function HypothesisPageView(props: HypothesisPageProps) {
         caption={`Probability over valid time for “${h.title}”`}
         hypotheses={chartHypotheses}
         timelines={timelines}
-        data={data}
+        range={{ from: null, to: null }}
+        asOf={question.as_of}
+        now={props.now}
         keep={props.asOf ? { as_of: props.asOf } : {}}
       />
       {props.asOf === undefined && h.status === 'open' ? (

@@ -5,7 +5,7 @@ import { raw } from 'hono/html';
  * sequences so no string inside can close the script element or open a comment, and U+2028/9
  * so the text is also valid JavaScript; JSON.parse reads them back unchanged.
  */
-export function islandJson(data: unknown): string {
+function islandJson(data: unknown): string {
   return JSON.stringify(data)
     .replace(/</g, '\\u003c')
     .replace(/>/g, '\\u003e')

@@ -8,7 +8,7 @@ import { EvidenceLog } from './question/evidence-log.js';
 import { IndicatorBoard } from './question/indicator-board.js';
 import { MatrixTable } from './question/matrix-table.js';
 import { MovedPanel } from './question/moved.js';
-import { type ChartHypothesis, TimelineFigure, timelineChartData } from './timeline-chart.js';
+import { type ChartHypothesis, TimelineFigure } from './timeline-chart.js';
 
 export const NOTICES = {
   judgment: 'Judgment recorded.',
@@ -39,8 +39,6 @@ export function QuestionPageView(props: QuestionPageProps) {
     title: h.title,
     position,
   }));
-  const end = question.as_of ? Date.parse(question.as_of) : props.now;
-  const chartData = timelineChartData(hypotheses, timelines, { ...props.chart, end });
   const writable = props.asOf === undefined;
   return (
     <>
@@ -94,7 +92,9 @@ export function QuestionPageView(props: QuestionPageProps) {
         caption={`Probability over valid time for each hypothesis of “${question.title}”`}
         hypotheses={hypotheses}
         timelines={timelines}
-        data={chartData}
+        range={props.chart}
+        asOf={question.as_of}
+        now={props.now}
         keep={props.keep}
       />
 

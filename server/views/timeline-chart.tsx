@@ -1,13 +1,10 @@
 import { colorAt } from '../../web/charts/colors.js';
 import type { ChartPoint, ChartSeries, TimelineChartData } from '../../web/charts/timeline-data.js';
-import { thinSeries } from '../domain/downsample.js';
 import type { TimelinePoint } from '../schemas/timeline.js';
 import { DataTable } from './data-table.js';
 import { day, pct } from './format.js';
 import { JsonIsland } from './json-island.js';
 
-/** Enough points per series for a chart a page wide; the ledger keeps every step. */
-const MAX_POINTS_PER_SERIES = 600;
 /** Rows of the chart's table alternative: the latest steps, newest first. */
 const TABLE_ROWS = 40;
 
@@ -44,10 +41,11 @@ const toChartPoint = (p: TimelinePoint): ChartPoint => ({
 });
 
 /**
- * The chart's data: per hypothesis its model line (thinned for drawing, carried to `end`), the
- * analysts' judgments and the cited authors' forecasts, each point labelled with its cause.
+ * The chart's data: per hypothesis its model line (as thinned by the timeline service) and the
+ * analysts' judgments, both carried to `end`, and the cited authors' forecasts, each point
+ * labelled with its cause.
  */
-export function timelineChartData(
+function timelineChartData(
   hypotheses: readonly ChartHypothesis[],
   timelines: ReadonlyMap<string, readonly TimelinePoint[]>,
   range: { from: number | null; to: number | null; end: number },
@@ -68,12 +66,12 @@ export function timelineChartData(
       {
         ...base,
         series: 'model' as const,
-        points: toEnd(thinSeries(of('model'), MAX_POINTS_PER_SERIES)),
+        points: toEnd(of('model')),
       },
       {
         ...base,
         series: 'analyst' as const,
-        points: toEnd(thinSeries(of('analyst'), MAX_POINTS_PER_SERIES)),
+        points: toEnd(of('analyst')),
       },
       { ...base, series: 'source' as const, points: of('source') },
     ].filter((s) => s.points.length > 0);
@@ -86,7 +84,11 @@ interface TimelineFigureProps {
   caption: string;
   hypotheses: readonly ChartHypothesis[];
   timelines: ReadonlyMap<string, readonly TimelinePoint[]>;
-  data: TimelineChartData;
+  /** The initial date range (epoch ms), or nulls for the whole history. */
+  range: { from: number | null; to: number | null };
+  /** The as-of time the page answers for, or null for the present. */
+  asOf: string | null;
+  now: number;
   /** The current query, so the range form keeps the page's other parameters. */
   keep: Record<string, string>;
 }
@@ -100,9 +102,14 @@ export function TimelineFigure({
   caption,
   hypotheses,
   timelines,
-  data,
+  range,
+  asOf,
+  now,
   keep,
 }: TimelineFigureProps) {
+  // The lines run to the moment the page answers for.
+  const end = asOf ? Date.parse(asOf) : now;
+  const data = timelineChartData(hypotheses, timelines, { ...range, end });
   const titles = new Map(hypotheses.map((h) => [h.id, h.title]));
   const steps = hypotheses
     .flatMap((h) =>

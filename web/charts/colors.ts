@@ -3,7 +3,7 @@
  * enough for lines on white (contrast ≥ 3:1), distinct under the common colour-vision deficiencies
  * for the first six (after Okabe & Ito).
  */
-export const HYPOTHESIS_COLORS = [
+const HYPOTHESIS_COLORS = [
   '#0b6bb0',
   '#c0470b',
   '#00805a',

@@ -21,7 +21,7 @@ const SERIES_NAMES = { model: 'model', analyst: 'analyst', source: 'cited author
 const pct = (p: number) => `${(p * 100).toFixed(p < 0.1 || p > 0.9 ? 1 : 0)} %`;
 
 /** 2018-06-30 for an epoch-milliseconds tick. */
-export const dayLabel = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const dayLabel = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 const MONTH_STEPS = [1, 3, 6, 12, 24, 60, 120];
 

@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { Hono } from 'hono';
 import type { Db } from '../../db/database.js';
 import type { AppEnv } from '../../http/env.js';
-import { asOfInstant, DateSchema, IdSchema } from '../../schemas/common.js';
+import { asOfInstant, DateSchema, IdSchema, startOf } from '../../schemas/common.js';
 import { EvidenceLogQuerySchema } from '../../schemas/evidence.js';
 import { MATRIX_SORTS } from '../../schemas/matrix.js';
 import { readQuestionPage } from '../../services/question-page.js';
@@ -41,8 +41,9 @@ export function questionPages(db: Db, render: Render) {
           page={page}
           asOf={query.as_of}
           chart={{
-            from: query.chart_from ? Date.parse(`${query.chart_from}T00:00:00Z`) : null,
-            to: query.chart_to ? Date.parse(`${query.chart_to}T23:59:59.999Z`) : null,
+            from: query.chart_from ? startOf(query.chart_from).getTime() : null,
+            // The end of the `to` day, as an as-of date means.
+            to: asOfInstant(query.chart_to)?.getTime() ?? null,
           }}
           matrix={matrix}
           logQuery={query}

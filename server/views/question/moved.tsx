@@ -5,15 +5,6 @@ import type { EvidenceEffects } from '../../services/question-page.js';
 import { DataTable } from '../data-table.js';
 import { direction, pct, points } from '../format.js';
 
-interface Part {
-  kind: 'rating' | 'indicator';
-  rating: string;
-  likelihood: number;
-  weight: number;
-  indicator_id?: string;
-  status?: string;
-}
-
 /**
  * What the evidence just logged moved, and why: per hypothesis the model before and after it
  * (at its place in valid time), the rating and the grade weight, and each indicator it reported.
@@ -60,7 +51,6 @@ export function MovedPanel({
           {lines.map((line) => {
             const i = position.get(line.hypothesis_id) ?? 0;
             const delta = line.p_after - line.p_before;
-            const parts = line.parts as unknown as Part[];
             return (
               <tr>
                 <th scope="row">
@@ -75,7 +65,7 @@ export function MovedPanel({
                 </td>
                 <td class={`num ${direction(delta) ?? ''}`}>{points(delta)}</td>
                 <td>
-                  {parts.map((p) =>
+                  {line.parts.map((p) =>
                     p.kind === 'rating' ? (
                       <div>
                         rated <span class={`rating rating-${p.rating}`}>{p.rating}</span>: L ={' '}
