@@ -14,6 +14,8 @@ import { hypothesisRoutes } from './routes/api/hypotheses.js';
 import { indicatorRoutes } from './routes/api/indicators.js';
 import { judgmentRoutes } from './routes/api/judgments.js';
 import { questionRoutes } from './routes/api/questions.js';
+import { resolutionRoutes } from './routes/api/resolutions.js';
+import { scoreRoutes } from './routes/api/scores.js';
 import { pageAssets } from './routes/assets.js';
 import { docsRoutes } from './routes/docs.js';
 import { pageRoutes } from './routes/pages/index.js';
@@ -50,6 +52,8 @@ export function createApp({ db }: AppDeps) {
   app.route('/api', evidenceRoutes(db));
   app.route('/api', judgmentRoutes(db));
   app.route('/api', analysisRoutes(db));
+  app.route('/api', resolutionRoutes(db));
+  app.route('/api', scoreRoutes(db));
   app.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {

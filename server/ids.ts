@@ -12,7 +12,8 @@ export type IdPrefix =
   | 'imp'
   | 'ev'
   | 'obs'
-  | 'set';
+  | 'set'
+  | 'res';
 
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz234567';
 const BODY_BYTES = 10; // 80 bits: 16 base32 characters

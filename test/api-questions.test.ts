@@ -327,6 +327,8 @@ describe('questions API', () => {
         '/api/evidence/{id}',
         '/api/evidence/{id}/retract',
         '/api/hypotheses/{id}/assessments',
+        '/api/hypotheses/{id}/resolution',
+        '/api/hypotheses/{id}/resolutions',
         '/api/hypotheses/{id}/timeline',
         '/api/indicators/{id}/history',
         '/api/indicators/{id}/status',
@@ -337,6 +339,8 @@ describe('questions API', () => {
         '/api/questions/{id}/hypotheses',
         '/api/questions/{id}/indicators',
         '/api/questions/{id}/matrix',
+        '/api/scores',
+        '/api/scores/forecasts',
       ]);
       const post = res.body.paths['/api/questions'].post;
       assert.ok(post.requestBody.content['application/json'].schema);

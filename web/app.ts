@@ -8,10 +8,13 @@ import {
   Tooltip,
 } from 'chart.js';
 import { wordsFor } from '../server/domain/words.js';
+import { brierOverTimeConfig } from './charts/brier-over-time.js';
+import { calibrationConfig } from './charts/calibration.js';
+import type { BrierOverTimeData, CalibrationChartData } from './charts/review-data.js';
 import { timelineConfig } from './charts/timeline.js';
 import type { TimelineChartData } from './charts/timeline-data.js';
 
-// Only what the timeline draws: a line controller on linear scales with points and tooltips.
+// Only what the charts draw: a line controller on linear scales with points and tooltips.
 Chart.register(LineController, LineElement, PointElement, LinearScale, Tooltip, Legend);
 
 function island<T>(id: string): T | undefined {
@@ -22,33 +25,46 @@ function island<T>(id: string): T | undefined {
 const dayStart = (value: string) => (value ? Date.parse(`${value}T00:00:00Z`) : undefined);
 const dayEnd = (value: string) => (value ? Date.parse(`${value}T23:59:59.999Z`) : undefined);
 
-/** Draws each timeline chart and lets its date-range form move the axis without a reload. */
-function drawTimelines() {
+/** The configuration of each kind of chart a page can carry, from its JSON island. */
+const CONFIGS = {
+  timeline: (data: unknown) => timelineConfig(data as TimelineChartData),
+  calibration: (data: unknown) => calibrationConfig(data as CalibrationChartData),
+  'brier-over-time': (data: unknown) => brierOverTimeConfig(data as BrierOverTimeData),
+} as const;
+
+/** Draws each chart of the page; a timeline's date-range form moves its axis without a reload. */
+function drawCharts() {
   for (const canvas of document.querySelectorAll<HTMLCanvasElement>('canvas[data-chart]')) {
-    const data = island<TimelineChartData>(canvas.dataset.chart ?? '');
-    if (!data) continue;
-    const chart = new Chart(canvas, timelineConfig(data));
+    const data = island<unknown>(canvas.dataset.chart ?? '');
+    const kind = (canvas.dataset.chartKind ?? 'timeline') as keyof typeof CONFIGS;
+    if (!data || !(kind in CONFIGS)) continue;
+    // One Chart type for every kind: each configuration is a line chart on linear scales.
+    const chart = new Chart(canvas, CONFIGS[kind](data) as ReturnType<typeof timelineConfig>);
     // The instance stays reachable from its canvas, for the page's tests and for tools.
     Object.assign(canvas, { chart });
     canvas.closest('figure')?.setAttribute('data-chart-ready', String(chart.data.datasets.length));
-    const form = document.querySelector<HTMLFormElement>(`form[data-range-for="${canvas.id}"]`);
-    form?.addEventListener('submit', (event) => {
-      event.preventDefault();
-      const fields = new FormData(form);
-      const x = chart.options.scales?.x;
-      if (!x) return;
-      x.min = dayStart(String(fields.get('chart_from') ?? ''));
-      x.max = dayEnd(String(fields.get('chart_to') ?? '')) ?? data.end;
-      chart.update();
-      const url = new URL(window.location.href);
-      for (const name of ['chart_from', 'chart_to']) {
-        const value = String(fields.get(name) ?? '');
-        if (value) url.searchParams.set(name, value);
-        else url.searchParams.delete(name);
-      }
-      window.history.replaceState(null, '', url);
-    });
+    if (kind === 'timeline') followRange(canvas, chart, data as TimelineChartData);
   }
+}
+
+function followRange(canvas: HTMLCanvasElement, chart: Chart, data: TimelineChartData) {
+  const form = document.querySelector<HTMLFormElement>(`form[data-range-for="${canvas.id}"]`);
+  form?.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const fields = new FormData(form);
+    const x = chart.options.scales?.x;
+    if (!x) return;
+    x.min = dayStart(String(fields.get('chart_from') ?? ''));
+    x.max = dayEnd(String(fields.get('chart_to') ?? '')) ?? data.end;
+    chart.update();
+    const url = new URL(window.location.href);
+    for (const name of ['chart_from', 'chart_to']) {
+      const value = String(fields.get(name) ?? '');
+      if (value) url.searchParams.set(name, value);
+      else url.searchParams.delete(name);
+    }
+    window.history.replaceState(null, '', url);
+  });
 }
 
 /** Probability inputs (in percent) show their ICD 203 words as they change, with a slider. */
@@ -88,5 +104,5 @@ function liveProbabilities() {
   }
 }
 
-drawTimelines();
+drawCharts();
 liveProbabilities();

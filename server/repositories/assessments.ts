@@ -63,6 +63,7 @@ export async function forecastsOfHypotheses(
       'a.rationale',
       'a.valid_at',
       'a.recorded_at',
+      'c.source_id',
       's.title as source_title',
       's.author as source_author',
       'c.words as citation_words',

@@ -44,6 +44,17 @@ export async function clearLedger(ex: Executor, questionId: string) {
   await ex.deleteFrom('model_ledger').where('question_id', '=', questionId).execute();
 }
 
+/** Hypotheses' model probabilities after each step, without the reasons: what scoring reads. */
+export async function modelSteps(ex: Executor, hypothesisIds: readonly string[]) {
+  if (hypothesisIds.length === 0) return [];
+  return ex
+    .selectFrom('model_ledger')
+    .select(['hypothesis_id', 'valid_at', 'p_after'])
+    .where('hypothesis_id', 'in', hypothesisIds)
+    .orderBy('seq')
+    .execute();
+}
+
 /** Hypotheses' model series, each in the order the events were applied. */
 export async function ledgerOfHypotheses(
   ex: Executor,

@@ -1,6 +1,7 @@
-import type { Selectable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
 import type { Executor } from '../db/database.js';
 import type { ResolutionsTable } from '../db/tables/resolutions.js';
+import { END_OF_TIME } from './as-of.js';
 
 export type ResolutionRow = Selectable<ResolutionsTable>;
 
@@ -20,4 +21,26 @@ export async function currentResolutions(
     .orderBy('hypothesis_id')
     .orderBy('recorded_at', 'desc')
     .execute();
+}
+
+/** A hypothesis's resolutions known at `asOf`, newest first: the first stands. */
+export async function resolutionHistory(
+  ex: Executor,
+  hypothesisId: string,
+  asOf?: Date,
+): Promise<ResolutionRow[]> {
+  return ex
+    .selectFrom('resolutions')
+    .selectAll()
+    .where('hypothesis_id', '=', hypothesisId)
+    .where('recorded_at', '<=', asOf ?? END_OF_TIME)
+    .orderBy('recorded_at', 'desc')
+    .execute();
+}
+
+export async function insertResolutions(
+  ex: Executor,
+  rows: Insertable<ResolutionsTable>[],
+): Promise<ResolutionRow[]> {
+  return ex.insertInto('resolutions').values(rows).returningAll().execute();
 }

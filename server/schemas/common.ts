@@ -11,6 +11,16 @@ export const DateTimeSchema = z.iso.datetime({
 export const InstantSchema = z.union([DateTimeSchema, DateSchema], {
   message: 'must be a date (YYYY-MM-DD) or an ISO 8601 date-time with offset',
 });
+// A time dated ahead of the clock is a mistake; a minute's grace absorbs clock skew between the
+// client and the server.
+const SKEW_MS = 60_000;
+
+/** An instant that has already happened: a backdated judgment or a resolution's date. */
+export const PastInstantSchema = InstantSchema.refine(
+  (value) => startOf(value).getTime() <= Date.now() + SKEW_MS,
+  { message: 'must not be in the future' },
+);
+
 export const ProbabilitySchema = z
   .number({ message: 'must be a number' })
   .gt(0, 'must be greater than 0')

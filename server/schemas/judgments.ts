@@ -1,14 +1,8 @@
 import { z } from '@hono/zod-openapi';
-import { IdSchema, InstantSchema, ProbabilitySchema, startOf, text } from './common.js';
+import { IdSchema, PastInstantSchema, ProbabilitySchema, text } from './common.js';
 
-// A judgment made elsewhere may be backdated; one dated ahead of the clock is a mistake. A
-// minute's grace absorbs clock skew between the client and the server.
-const SKEW_MS = 60_000;
-
-const EffectiveAtSchema = InstantSchema.refine(
-  (value) => startOf(value).getTime() <= Date.now() + SKEW_MS,
-  { message: 'must not be in the future' },
-).openapi({
+// A judgment made elsewhere may be backdated, never dated ahead.
+const EffectiveAtSchema = PastInstantSchema.openapi({
   description:
     'The time the judgment speaks for (valid time), to record one made elsewhere; defaults to now',
 });

@@ -1,4 +1,5 @@
 import type { Executor } from '../db/database.js';
+import { groupBy } from '../domain/group-by.js';
 import { changeSince, type Step } from '../domain/series.js';
 import { forecastsOfHypotheses } from '../repositories/assessments.js';
 import { latestEvidence } from '../repositories/evidence.js';
@@ -6,7 +7,6 @@ import { latestObservations } from '../repositories/indicators.js';
 import { ledgerOutline, ledgerStandingAt } from '../repositories/model.js';
 import { allTags } from '../repositories/questions.js';
 import type { QuestionView } from '../schemas/views.js';
-import { groupBy } from './group-by.js';
 import { readQuestions } from './question-reads.js';
 
 const DAY_MS = 86_400_000;

@@ -6,12 +6,12 @@ import {
   gradeWeight,
   RELIABILITY_LABELS,
 } from '../domain/grading.js';
+import { groupBy } from '../domain/group-by.js';
 import { wordsFor } from '../domain/words.js';
 import { findEvidence, findRatings, findRetractions } from '../repositories/evidence.js';
 import { observationsOfEvidence } from '../repositories/indicators.js';
 import { findSources } from '../repositories/sources.js';
 import type { EvidenceView } from '../schemas/evidence.js';
-import { groupBy } from './group-by.js';
 
 /** Evidence items as the API shows them, in the order of `ids`, as known at `asOf`. */
 export async function readEvidenceViews(

@@ -10,6 +10,7 @@ import {
   topRankedWithout,
 } from '../domain/ach.js';
 import { type Credibility, gradeOf } from '../domain/grading.js';
+import { groupBy } from '../domain/group-by.js';
 import type { Rating } from '../domain/ratings.js';
 import { withoutFactors } from '../domain/updating.js';
 import { notFound } from '../errors.js';
@@ -24,7 +25,6 @@ import type { ModelFacts } from '../repositories/model-facts.js';
 import { findQuestions } from '../repositories/questions.js';
 import type { Matrix } from '../schemas/matrix.js';
 import type { QuestionView } from '../schemas/views.js';
-import { groupBy } from './group-by.js';
 import { type ModelQuestion, type Replays, replaysAsOf } from './model.js';
 
 type EvidenceFact = ModelFacts['evidence'][number];

@@ -1,5 +1,6 @@
 import type { Executor } from '../db/database.js';
 import { type Credibility, gradeWeight } from '../domain/grading.js';
+import { groupBy } from '../domain/group-by.js';
 import type { Expectation } from '../domain/indicators.js';
 import { effectivePriors, type QuestionKind } from '../domain/questions.js';
 import {
@@ -25,7 +26,6 @@ import {
 import { loadModelFacts, type ModelFacts } from '../repositories/model-facts.js';
 import { listMembers } from '../repositories/question-members.js';
 import { dayOf, startOf } from '../schemas/common.js';
-import { groupBy } from './group-by.js';
 
 /**
  * The model (METHODS §3) kept current: an event later in valid time than everything applied is
@@ -98,7 +98,7 @@ export function modelEvents(facts: ModelFacts): ModelEvent[] {
 }
 
 /** Where the model starts, by hypothesis id: the set's priors, normalised if exclusive. */
-function priorsOf(
+export function priorsOf(
   kind: QuestionKind,
   hypotheses: readonly HypothesisRow[],
 ): Record<string, number> {

@@ -29,9 +29,9 @@ export interface QuestionPage {
 }
 
 /** Spans of valid time a chart's model series is thinned to (min-max): enough for a page width. */
-const CHART_SPANS = 100;
+export const CHART_SPANS = 100;
 
-const asTimelineHypothesis = (h: HypothesisView) => ({
+export const asTimelineHypothesis = (h: HypothesisView) => ({
   id: h.id,
   opened_at: new Date(h.opened_at),
   recorded_at: new Date(h.recorded_at),

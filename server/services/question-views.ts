@@ -1,3 +1,4 @@
+import { groupBy } from '../domain/group-by.js';
 import { INITIAL_INDICATOR_STATUS, indicatorDiagnosticity } from '../domain/indicators.js';
 import { clampProbability } from '../domain/probability.js';
 import { effectivePriors } from '../domain/questions.js';
@@ -11,7 +12,6 @@ import type { QuestionRow } from '../repositories/questions.js';
 import type { ResolutionRow } from '../repositories/resolutions.js';
 import type { SourceRow } from '../repositories/sources.js';
 import type { HypothesisView, IndicatorView, QuestionView } from '../schemas/views.js';
-import { groupBy } from './group-by.js';
 
 /** Everything read for a set of questions, as the repositories return it. */
 export interface QuestionRows {

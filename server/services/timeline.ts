@@ -1,5 +1,6 @@
 import type { Executor } from '../db/database.js';
 import { thinSeries } from '../domain/downsample.js';
+import { groupBy } from '../domain/group-by.js';
 import type { LedgerLine, ModelEvent } from '../domain/updating.js';
 import { wordsFor } from '../domain/words.js';
 import { notFound } from '../errors.js';
@@ -16,7 +17,6 @@ import {
 } from '../repositories/model.js';
 import { findQuestions } from '../repositories/questions.js';
 import type { TimelinePoint } from '../schemas/timeline.js';
-import { groupBy } from './group-by.js';
 import {
   type ModelQuestion,
   modelPriors,
@@ -27,7 +27,7 @@ import {
 } from './model.js';
 
 /** A model step on one hypothesis, from the stored ledger or from a replay. */
-interface ModelPoint {
+export interface ModelPoint {
   hypothesisId: string;
   cause: { type: ModelEvent['type']; id: string };
   validAt: Date;
@@ -79,7 +79,7 @@ function replayedPoints(replay: Replay, hypothesisIds: readonly string[]): Model
  * of what was recorded by `asOf` for the past. With `spans`, thinned for drawing (min-max over
  * that many spans of valid time); the present's thinned steps come without their parts.
  */
-async function modelSeries(
+export async function modelSeries(
   ex: Executor,
   question: ModelQuestion,
   hypothesisIds: readonly string[],
@@ -108,7 +108,7 @@ async function modelSeries(
   return { priors, points: thinned };
 }
 
-async function causeTitles(ex: Executor, points: ModelPoint[]) {
+export async function causeTitles(ex: Executor, points: ModelPoint[]) {
   const evidenceIds = points.filter((p) => p.cause.type !== 'observation').map((p) => p.cause.id);
   const observationIds = points
     .filter((p) => p.cause.type === 'observation')

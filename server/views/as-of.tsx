@@ -20,12 +20,18 @@ export function AsOfPicker({ path, asOf }: { path: string; asOf: string | null }
         </button>
         {asOf ? <a href={path}>Back to now</a> : null}
       </form>
-      {asOf ? (
-        <p class="banner past" role="status">
-          As recorded by <strong>{moment(asOf)}</strong>: what Signpost knew and believed then.
-          Later entries, even backdated ones, are not shown; forms are hidden.
-        </p>
-      ) : null}
+      <AsOfBanner asOf={asOf} />
     </>
+  );
+}
+
+/** While a page answers for a past time, a banner says so. */
+export function AsOfBanner({ asOf }: { asOf: string | null }) {
+  if (!asOf) return null;
+  return (
+    <p class="banner past" role="status">
+      As recorded by <strong>{moment(asOf)}</strong>: what Signpost knew and believed then. Later
+      entries, even backdated ones, are not shown; forms are hidden.
+    </p>
   );
 }

@@ -29,3 +29,9 @@ export function moment(value: Date | string): string {
   const iso = typeof value === 'string' ? new Date(value).toISOString() : value.toISOString();
   return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
 }
+
+/** A score to three decimals ("0.175"), or a dash where there is none. */
+export function score(value: number | null | undefined, digits = 3): string {
+  if (value === null || value === undefined) return '—';
+  return value.toFixed(digits).replace('-', '−');
+}

@@ -239,6 +239,29 @@ export function HypothesisPageView(props: HypothesisPageProps) {
           )}
         </>
       ) : null}
+      <h2 id="resolution">Resolution</h2>
+      <p>
+        {h.resolution ? (
+          <>
+            Resolved{' '}
+            <span class={`outcome outcome-${h.resolution.outcome}`}>{h.resolution.outcome}</span> on{' '}
+            {day(h.resolution.resolved_at)}.{' '}
+            <a href={`/review/hypotheses/${h.id}`}>
+              Post-mortem: scores and the evidence that moved us
+            </a>
+          </>
+        ) : (
+          'Open.'
+        )}
+        {props.asOf === undefined ? (
+          <>
+            {' '}
+            <a class="button secondary no-print" href={`/hypotheses/${h.id}/resolution`}>
+              {h.resolution ? 'Re-resolve' : 'Resolve'}
+            </a>
+          </>
+        ) : null}
+      </p>
       <h2 id="ledger">Update ledger</h2>
       <Ledger
         ledger={props.ledger}

@@ -32,6 +32,7 @@ export function Layout({ title, assets, children }: LayoutProps) {
           </a>
           <nav aria-label="Site">
             <a href="/">Dashboard</a>
+            <a href="/review">Review</a>
             <a href="/questions/new">New question</a>
             <a href="/docs">API</a>
           </nav>

@@ -91,6 +91,8 @@ interface TimelineFigureProps {
   now: number;
   /** The current query, so the range form keeps the page's other parameters. */
   keep: Record<string, string>;
+  /** A resolved hypothesis's outcome, marked on the chart. */
+  outcome?: { outcome: 'true' | 'false'; resolved_at: string } | undefined;
 }
 
 /**
@@ -106,10 +108,18 @@ export function TimelineFigure({
   asOf,
   now,
   keep,
+  outcome,
 }: TimelineFigureProps) {
   // The lines run to the moment the page answers for.
   const end = asOf ? Date.parse(asOf) : now;
-  const data = timelineChartData(hypotheses, timelines, { ...range, end });
+  const data = {
+    ...timelineChartData(hypotheses, timelines, { ...range, end }),
+    outcome: outcome && {
+      x: Date.parse(outcome.resolved_at),
+      y: outcome.outcome === 'true' ? (1 as const) : (0 as const),
+      label: `Resolved ${outcome.outcome}, ${day(outcome.resolved_at)}`,
+    },
+  };
   const titles = new Map(hypotheses.map((h) => [h.id, h.title]));
   const steps = hypotheses
     .flatMap((h) =>
@@ -154,8 +164,9 @@ export function TimelineFigure({
       <JsonIsland id={`${id}-data`} data={data} />
       <figcaption id={`${id}-caption`} class="meta">
         {caption}. Solid line: the model; dashed: analysts' judgments; ▲ cited authors. Markers: ●
-        evidence, ◆ indicator change, ✕ retraction, ■ judgment. Click a name in the legend to hide
-        or show it.
+        evidence, ◆ indicator change, ✕ retraction, ■ judgment
+        {outcome ? ', ★ the outcome at its resolution date' : ''}. Click a name in the legend to
+        hide or show it.
       </figcaption>
       <details>
         <summary>The latest steps as a table</summary>

@@ -29,6 +29,7 @@ const TABLES = [
   'indicator_observations',
   'model_ledger',
   'model_states',
+  'resolutions',
   'audit_log',
 ] as const;
 

@@ -9,6 +9,7 @@ export type MarkerKind =
   | 'retraction'
   | 'judgment'
   | 'citation'
+  | 'outcome'
   | 'now';
 
 export interface ChartPoint {
@@ -34,4 +35,6 @@ export interface TimelineChartData {
   to: number | null;
   /** The instant the model line is drawn to: now, or the as-of time. */
   end: number;
+  /** A resolved hypothesis's outcome, marked at its resolution time (post-mortems). */
+  outcome?: { x: number; y: 0 | 1; label: string } | undefined;
 }

@@ -13,6 +13,7 @@ const MARKERS: Record<MarkerKind, { style: string; radius: number }> = {
   retraction: { style: 'crossRot', radius: 6 },
   judgment: { style: 'rect', radius: 4.5 },
   citation: { style: 'triangle', radius: 6 },
+  outcome: { style: 'star', radius: 10 },
   now: { style: 'circle', radius: 0 },
 };
 
@@ -85,10 +86,36 @@ function tooltipLabel(item: TooltipItem<'line'>) {
   return `${item.dataset.label}: ${pct(point.y)} — ${point.label}`;
 }
 
+/** The outcome: a vertical rule at the resolution time, starred at what happened. */
+function outcomeDataset(outcome: NonNullable<TimelineChartData['outcome']>) {
+  const at = (y: number): ChartPoint => ({
+    x: outcome.x,
+    y,
+    kind: 'outcome',
+    label: outcome.label,
+  });
+  return {
+    label: outcome.label,
+    data: outcome.y === 1 ? [at(0), at(1)] : [at(1), at(0)],
+    borderColor: '#1d232b',
+    backgroundColor: '#1d232b',
+    borderWidth: 1.5,
+    borderDash: [2, 3],
+    pointStyle: 'star' as const,
+    pointRadius: [0, MARKERS.outcome.radius],
+    pointHoverRadius: [0, MARKERS.outcome.radius + 2],
+  };
+}
+
 export function timelineConfig(data: TimelineChartData): ChartConfiguration<'line', ChartPoint[]> {
   return {
     type: 'line',
-    data: { datasets: data.series.map(dataset) },
+    data: {
+      datasets: [
+        ...data.series.map(dataset),
+        ...(data.outcome ? [outcomeDataset(data.outcome)] : []),
+      ],
+    },
     options: {
       responsive: true,
       maintainAspectRatio: false,
@@ -120,10 +147,10 @@ export function timelineConfig(data: TimelineChartData): ChartConfiguration<'lin
           position: 'bottom',
           labels: {
             usePointStyle: true,
-            filter: (item, chart) =>
-              (chart.datasets[item.datasetIndex ?? 0] as { label?: string }).label?.endsWith(
-                ' · model',
-              ) ?? false,
+            filter: (item, chart) => {
+              const label = (chart.datasets[item.datasetIndex ?? 0] as { label?: string }).label;
+              return label === data.outcome?.label || (label?.endsWith(' · model') ?? false);
+            },
           },
           onClick: (_event, item, legend) => {
             const chart = legend.chart;

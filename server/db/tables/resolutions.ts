@@ -10,6 +10,8 @@ export interface ResolutionsTable {
   evidence_id: Fixed<string | null>;
   supersedes_id: Fixed<string | null>;
   reason: Fixed<string | null>;
+  /** The resolution of a sibling (resolved true) that implied this one, in an exclusive set. */
+  implied_by: Fixed<string | null>;
   recorded_at: RecordedAt;
   recorded_by: Fixed<string>;
 }

@@ -14,6 +14,8 @@ import { hypothesisPages } from './hypothesis.js';
 import { judgmentFormPages } from './judgment-forms.js';
 import { questionPages } from './question.js';
 import { renderer } from './render.js';
+import { resolutionFormPages } from './resolution-forms.js';
+import { reviewPages } from './review.js';
 
 const MAX_FORM_BYTES = 256 * 1024;
 
@@ -39,6 +41,8 @@ export function pageRoutes(db: Db, assets: AssetUrls) {
   pages.route('/', judgmentFormPages(db, render));
   pages.route('/', questionPages(db, render));
   pages.route('/', hypothesisPages(db, render));
+  pages.route('/', resolutionFormPages(db, render));
+  pages.route('/', reviewPages(db, render));
   pages.onError((error, c) => {
     if (!(error instanceof AppError) || statusOf(error.code) >= 500) return handleError(error, c);
     const status = statusOf(error.code) === 404 ? 404 : 400;

@@ -23,10 +23,9 @@ export function AssessmentsTable({ question }: { question: QuestionView }) {
             <span class="swatch" style={`background:${colorAt(i)}`} />
             <a href={`/hypotheses/${h.id}`}>{h.title}</a>
             {h.resolution ? (
-              <span class="badge">
-                {' '}
+              <a class="badge" href={`/review/hypotheses/${h.id}`}>
                 resolved {h.resolution.outcome}, {day(h.resolution.resolved_at)}
-              </span>
+              </a>
             ) : null}
           </th>
           <td>{h.horizon}</td>
