@@ -11,12 +11,14 @@ import { migrateToLatest } from '../server/db/migrate.js';
 import { RATINGS } from '../server/domain/ratings.js';
 import { logEvidence } from '../server/services/evidence.js';
 import { readQuestions } from '../server/services/question-reads.js';
+import { resolveHypothesis } from '../server/services/resolutions.js';
 import { loadScenarioFolder } from '../server/services/scenario-files.js';
 import { newTestDatabaseLocation } from '../test/support/database.js';
 
 /**
  * Page server time with the built-in scenarios plus ITEMS evidence items (logged through the
- * service, in valid-time order, every tenth reporting an indicator), over real HTTP. The
+ * service, in valid-time order, every tenth reporting an indicator) and every hypothesis
+ * resolved, over real HTTP. The
  * baseline is a bare handler sending the same bytes from memory, measured in the same run.
  *
  *   npm run bench:pages                 # embedded PGlite in a temporary folder
@@ -71,6 +73,19 @@ for (let i = 0; i < ITEMS; i++) {
 }
 const loggingMs = performance.now() - loggingStarted;
 
+// Every hypothesis resolved, for the review pages: the heavy set by its first hypothesis (its
+// siblings follow), the rest alternately true and false at their horizons.
+for (const q of questions) {
+  const members = q.id === heavy.id ? q.hypotheses.slice(0, 1) : q.hypotheses;
+  for (const [i, h] of members.entries()) {
+    await resolveHypothesis(handle.db, LOCAL_ACTOR, h.id, {
+      outcome: q.id === heavy.id || i % 2 === 0 ? 'true' : 'false',
+      resolved_at: h.horizon,
+      note: 'Synthetic outcome for measurement.',
+    });
+  }
+}
+
 const app = createApp({ db: handle.db });
 const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
 await new Promise<void>((resolve) => server.once('listening', resolve));
@@ -102,6 +117,11 @@ const pages = {
   'question, all matrix rows': `/questions/${heavy.id}?matrix_rows=all`,
   hypothesis: `/hypotheses/${hypothesis}`,
   'log evidence form': `/questions/${heavy.id}/evidence/new`,
+  review: '/review',
+  'post-mortem': `/review/hypotheses/${hypothesis}`,
+  'GET /api/scores': '/api/scores',
+  'GET /api/scores as of (replay)': `/api/scores?as_of=${encodeURIComponent(new Date().toISOString())}`,
+  'scores CSV': '/api/scores/forecasts?format=csv',
 };
 const results: Record<string, Awaited<ReturnType<typeof time>>> = {};
 for (const [name, path] of Object.entries(pages)) results[name] = await time(path);

@@ -1,16 +1,17 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { SYSTEM_ACTOR } from '../server/actor.js';
-import { loadConfig } from '../server/config.js';
 import type { QuestionView } from '../server/schemas/views.js';
 import { readQuestions } from '../server/services/question-reads.js';
-import { loadScenarioFolder } from '../server/services/scenario-files.js';
-import { browserMissing, launchBrowser, SCREENSHOTS, serveApp } from './support/browser.js';
-import { openTestDatabase, type TestDatabase } from './support/database.js';
+import {
+  browserMissing,
+  launchBrowser,
+  SCREENSHOTS,
+  serveBuiltInScenarios,
+} from './support/browser.js';
+import type { TestDatabase } from './support/database.js';
 
 const skip = browserMissing();
-const ROOT = new URL('..', import.meta.url).pathname;
 
 /** The text of a hypothesis's row in the assessments table: "45 % roughly even chance …". */
 async function assessmentRow(page: Page, title: string) {
@@ -26,19 +27,12 @@ describe('the workspace in a real browser', { skip }, () => {
   let beforeWrites: string;
 
   before(async () => {
-    db = await openTestDatabase();
-    await loadScenarioFolder(
-      db.db,
-      SYSTEM_ACTOR,
-      `${ROOT}scenarios`,
-      loadConfig().sourceDocumentsDir,
-    );
+    ({ db, server } = await serveBuiltInScenarios());
     const questions = await readQuestions(db.db, {});
     question = questions.find(
       (q) => q.kind === 'exclusive' && q.indicators.length > 0,
     ) as QuestionView;
     assert.ok(question, 'the built-in set has an exclusive question with indicators');
-    server = await serveApp(db.db);
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.on('pageerror', (error) => assert.fail(`a page script failed: ${error.message}`));

@@ -218,6 +218,9 @@ describe('resolutions and scores', () => {
   it('leaves out a forecast made after a backdated resolution, and annulled hypotheses', async () => {
     await resolve(late, { outcome: 'true', resolved_at: '2018-02-01' });
     await resolve(annulled, { outcome: 'annulled', resolved_at: '2018-02-01' });
+    const again = await resolve(annulled, { outcome: 'true', resolved_at: '2018-02-01' });
+    assert.equal(again.status, 409, 'an annulled hypothesis is resolved too: it takes a reason');
+    assert.match(again.body.errors[0].message, /already resolved \(annulled on 2018-02-01\)/);
     const report = await scores(`?question=${q}&forecaster=analysts`);
     assert.equal(report.hypotheses.length, 6);
     assert.equal(report.hypotheses.find((h) => h.hypothesis_id === annulled)?.outcome, 'annulled');
@@ -266,6 +269,9 @@ describe('resolutions and scores', () => {
   });
 
   it('supersedes with a reason, keeping the history', async () => {
+    await sleep(5);
+    const beforeSupersede = new Date().toISOString();
+    await sleep(5);
     const res = await resolve(s1[0] as string, {
       outcome: 'false',
       resolved_at: '2018-01-21',
@@ -282,6 +288,8 @@ describe('resolutions and scores', () => {
     const report = await scores(`?question=${q}&forecaster=analysts`);
     // Case 1 is now false: 0.9 scores 0.81 instead of 0.01.
     close(forecasterOf(report, 'analyst:u_local').brier, (0.7 + 0.8 + 0.49) / 5);
+    const then = await scores(`?question=${q}&forecaster=analysts&as_of=${beforeSupersede}`);
+    close(forecasterOf(then, 'analyst:u_local').brier, (0.7 + 0.49) / 5, 'as it stood then');
     const judged = await api.post(`/api/hypotheses/${s1[0]}/assessments`, {
       probability: 0.5,
       rationale: 'r',

@@ -1,16 +1,17 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { SYSTEM_ACTOR } from '../server/actor.js';
-import { loadConfig } from '../server/config.js';
 import type { QuestionView } from '../server/schemas/views.js';
 import { readQuestions } from '../server/services/question-reads.js';
-import { loadScenarioFolder } from '../server/services/scenario-files.js';
-import { browserMissing, launchBrowser, SCREENSHOTS, serveApp } from './support/browser.js';
-import { openTestDatabase, type TestDatabase } from './support/database.js';
+import {
+  browserMissing,
+  launchBrowser,
+  SCREENSHOTS,
+  serveBuiltInScenarios,
+} from './support/browser.js';
+import type { TestDatabase } from './support/database.js';
 
 const skip = browserMissing();
-const ROOT = new URL('..', import.meta.url).pathname;
 
 /** A chart's dataset labels, read from the chart.js instance on its canvas. */
 function datasetLabels(page: Page, canvas: string) {
@@ -29,15 +30,8 @@ describe('the retrospective review in a real browser', { skip }, () => {
   let question: QuestionView;
 
   before(async () => {
-    db = await openTestDatabase();
-    await loadScenarioFolder(
-      db.db,
-      SYSTEM_ACTOR,
-      `${ROOT}scenarios`,
-      loadConfig().sourceDocumentsDir,
-    );
+    ({ db, server } = await serveBuiltInScenarios());
     question = (await readQuestions(db.db, {})).find((q) => q.kind === 'exclusive') as QuestionView;
-    server = await serveApp(db.db);
     const [iraq, libya] = question.hypotheses;
     // One item toward Iraq/Syria and one toward Libya, before the outcome.
     for (const [title, ratings] of [

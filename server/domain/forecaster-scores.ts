@@ -63,8 +63,11 @@ export interface CaseScore {
   setSize: number | null;
 }
 
+/** The forecast standing just before `days` ahead of resolution; none before the window opens. */
 function standingBefore(c: ScoringCase, days: number): HorizonForecast | null {
-  const f = forecastBefore(c.series, c.resolvedAt - days * DAY_MS);
+  const time = c.resolvedAt - days * DAY_MS;
+  if (time <= c.windowStart) return null;
+  const f = forecastBefore(c.series, time);
   return f ? { ...f, brier: brierScore(f.probability, c.outcome) } : null;
 }
 

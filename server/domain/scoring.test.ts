@@ -233,6 +233,21 @@ describe('a forecaster’s cases', () => {
     );
   });
 
+  it('has no forecast standing before the window opens, even with one dated earlier', () => {
+    const c = scoringCase({
+      windowStart: day(100),
+      resolvedAt: day(200),
+      series: [
+        { probability: 0.5, validAt: day(50) },
+        { probability: 0.7, validAt: day(60) },
+      ],
+    });
+    assert.equal(scoreCase(c)?.forecast.probability, 0.7, 'what stood at the opening counts');
+    assert.equal(scoreCase(c, 100), undefined, 'the hypothesis had not opened 100 days before');
+    assert.equal(scoreCase(c)?.horizons[90]?.probability, 0.7);
+    close(scoreCase(c)?.timeAveragedBrier, 0.09);
+  });
+
   it('gives the original form only for exclusive sets scored whole', () => {
     const set = (id: string, p: number, outcome: Outcome01) =>
       scoreCase(

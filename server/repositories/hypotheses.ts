@@ -11,3 +11,18 @@ export async function insertHypotheses(ex: Executor, rows: Insertable<Hypotheses
 export async function findHypothesis(ex: Executor, id: string): Promise<HypothesisRow | undefined> {
   return ex.selectFrom('hypotheses').selectAll().where('id', '=', id).executeTakeFirst();
 }
+
+/** The hypotheses with these ids, as recorded by `asOf`. */
+export async function findHypotheses(
+  ex: Executor,
+  ids: readonly string[],
+  asOf?: Date,
+): Promise<HypothesisRow[]> {
+  if (ids.length === 0) return [];
+  return ex
+    .selectFrom('hypotheses')
+    .selectAll()
+    .where('id', 'in', ids)
+    .$if(asOf !== undefined, (q) => q.where('recorded_at', '<=', asOf as Date))
+    .execute();
+}

@@ -44,13 +44,33 @@ export async function clearLedger(ex: Executor, questionId: string) {
   await ex.deleteFrom('model_ledger').where('question_id', '=', questionId).execute();
 }
 
-/** Hypotheses' model probabilities after each step, without the reasons: what scoring reads. */
-export async function modelSteps(ex: Executor, hypothesisIds: readonly string[]) {
-  if (hypothesisIds.length === 0) return [];
+/**
+ * Hypotheses' model probabilities before a time each (their resolution), one per valid time: the
+ * last step at that instant, the only one that stands for any length of time. What scoring reads.
+ */
+export async function modelStepsBefore(
+  ex: Executor,
+  bounds: readonly { hypothesisId: string; before: Date }[],
+) {
+  if (bounds.length === 0) return [];
+  const { rows } = await sql<{ hypothesis_id: string; valid_at: Date; p_after: number }>`
+    select distinct on (l.hypothesis_id, l.valid_at) l.hypothesis_id, l.valid_at, l.p_after
+    from unnest(
+      ${bounds.map((b) => b.hypothesisId)}::text[],
+      ${bounds.map((b) => b.before.toISOString())}::timestamptz[]
+    ) as b(hypothesis_id, before)
+    join model_ledger l on l.hypothesis_id = b.hypothesis_id and l.valid_at < b.before
+    order by l.hypothesis_id, l.valid_at, l.seq desc`.execute(ex);
+  return rows;
+}
+
+/** A hypothesis's model steps before a time, with their causes and without the parts. */
+export async function ledgerMovesBefore(ex: Executor, hypothesisId: string, before: Date) {
   return ex
     .selectFrom('model_ledger')
-    .select(['hypothesis_id', 'valid_at', 'p_after'])
-    .where('hypothesis_id', 'in', hypothesisIds)
+    .select(['cause_type', 'cause_id', 'p_before', 'p_after', 'valid_at'])
+    .where('hypothesis_id', '=', hypothesisId)
+    .where('valid_at', '<', before)
     .orderBy('seq')
     .execute();
 }

@@ -4,6 +4,7 @@ import { END_OF_TIME } from './as-of.js';
 
 export interface ResolvedFilter {
   questionIds?: readonly string[] | undefined;
+  hypothesisIds?: readonly string[] | undefined;
   /** Questions carrying any of these tags. */
   tags?: readonly string[] | undefined;
   /** resolved_at in [from, before). */
@@ -25,7 +26,7 @@ export async function resolvedHypotheses(ex: Executor, filter: ResolvedFilter) {
     .where('recorded_at', '<=', asOf)
     .orderBy('hypothesis_id')
     .orderBy('recorded_at', 'desc');
-  const { questionIds, tags, resolvedFrom, resolvedBefore } = filter;
+  const { questionIds, hypothesisIds, tags, resolvedFrom, resolvedBefore } = filter;
   return ex
     .selectFrom(standing.as('r'))
     .innerJoin('hypotheses as h', 'h.id', 'r.hypothesis_id')
@@ -44,6 +45,9 @@ export async function resolvedHypotheses(ex: Executor, filter: ResolvedFilter) {
     .where('h.recorded_at', '<=', asOf)
     .$if(questionIds !== undefined, (q) =>
       q.where(sql<boolean>`q.id = any(${questionIds}::text[])`),
+    )
+    .$if(hypothesisIds !== undefined, (q) =>
+      q.where(sql<boolean>`h.id = any(${hypothesisIds}::text[])`),
     )
     .$if(tags !== undefined, (q) => q.where(sql<boolean>`q.tags && ${tags}::text[]`))
     .$if(resolvedFrom !== undefined, (q) => q.where('r.resolved_at', '>=', resolvedFrom as Date))

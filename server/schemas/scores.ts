@@ -34,6 +34,9 @@ export const ScoresQuerySchema = AsOfQuerySchema.extend({
   question: listOf(IdSchema).openapi({
     description: 'Only these questions (ids; repeat or comma-separate)',
   }),
+  hypothesis: listOf(IdSchema).openapi({
+    description: 'Only these hypotheses (ids; repeat or comma-separate)',
+  }),
   tag: listOf(z.string().min(1).max(80)).openapi({
     description: 'Only questions with any of these tags',
   }),
@@ -145,6 +148,7 @@ export const ResolvedHypothesisSchema = z.object({
 
 const FiltersSchema = z.object({
   question: z.array(z.string()),
+  hypothesis: z.array(z.string()),
   tag: z.array(z.string()),
   forecaster: z.array(z.string()),
   horizon: z.number().int(),

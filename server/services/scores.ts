@@ -11,7 +11,8 @@ import { groupBy } from '../domain/group-by.js';
 import { brierScore, type Forecast, inValidTimeOrder, mean } from '../domain/scoring.js';
 import { type FieldProblem, invalid } from '../errors.js';
 import { forecastsOfHypotheses } from '../repositories/assessments.js';
-import { modelSteps } from '../repositories/model.js';
+import { findHypotheses } from '../repositories/hypotheses.js';
+import { modelStepsBefore } from '../repositories/model.js';
 import { listMembers } from '../repositories/question-members.js';
 import { allTags, findQuestions } from '../repositories/questions.js';
 import { currentResolutions } from '../repositories/resolutions.js';
@@ -50,6 +51,11 @@ async function checkFilters(ex: Executor, query: ScoresQuery, asOf: Date | undef
     );
     for (const id of query.question.filter((q) => !known.has(q)))
       problems.push({ path: 'query.question', message: `no question with id ${id}` });
+  }
+  if (query.hypothesis) {
+    const known = new Set((await findHypotheses(ex, query.hypothesis, asOf)).map((h) => h.id));
+    for (const id of query.hypothesis.filter((h) => !known.has(h)))
+      problems.push({ path: 'query.hypothesis', message: `no hypothesis with id ${id}` });
   }
   if (query.tag) {
     const tags = new Set(await allTags(ex));
@@ -90,8 +96,9 @@ async function scoredCases(
   const outcomeOf = new Map(standing.map((r) => [r.hypothesis_id, r.outcome]));
   const priors = new Map<string, number>();
   const setSizes = new Map<string, number | null>();
+  const kindOf = new Map(resolved.map((r) => [r.question_id, r.question_kind]));
   for (const [questionId, set] of groupBy(members, (m) => m.question_id)) {
-    const kind = resolved.find((r) => r.question_id === questionId)?.question_kind;
+    const kind = kindOf.get(questionId);
     const stated = priorsOf(kind ?? 'independent', set);
     for (const m of set) priors.set(m.id, stated[m.id] as number);
     const whole = kind === 'exclusive' && set.every((m) => outcomeOf.has(m.id));
@@ -115,13 +122,21 @@ async function scoredCases(
     };
   }
 
+  /**
+   * A series that starts from the prior: first, even when an item dated before the hypothesis
+   * opened moved it (what stands at the opening is then that step).
+   */
+  function fromPrior(r: ResolvedHypothesisRow, moves: Forecast[]): Forecast[] {
+    const validAt = moves.reduce((min, m) => Math.min(min, m.validAt), r.opened_at.getTime());
+    return [{ probability: priors.get(r.hypothesis_id) as number, validAt }, ...moves];
+  }
+
   /** A forecaster's series on one hypothesis, or none if it said nothing before resolution. */
   function caseFor(f: Forecaster, r: ResolvedHypothesisRow): ScoringCase | undefined {
     const opened = r.opened_at.getTime();
-    const prior = { probability: priors.get(r.hypothesis_id) as number, validAt: opened };
     if (f.kind === 'model') {
       const moves = (stepsOf.get(r.hypothesis_id) ?? []).map((s) => s.forecast);
-      return caseOf(r, [prior, ...moves], opened);
+      return caseOf(r, fromPrior(r, moves), opened);
     }
     const own = (forecastsOf.get(r.hypothesis_id) ?? [])
       .filter((x) =>
@@ -135,7 +150,7 @@ async function scoredCases(
     // An analyst's record starts from the prior, the team's position when the hypothesis opened
     // (METHODS §6). A cited source is judged from the day it spoke: charging it the prior for
     // the time before publication would score words it never wrote.
-    if (f.kind === 'analyst') return caseOf(r, [prior, ...own], opened);
+    if (f.kind === 'analyst') return caseOf(r, fromPrior(r, own), opened);
     return caseOf(r, own, Math.min(...own.map((x) => x.validAt)));
   }
 
@@ -163,9 +178,11 @@ async function modelStepsAsOf(
   resolved: ResolvedHypothesisRow[],
   asOf: Date | undefined,
 ): Promise<{ hypothesisId: string; forecast: Forecast }[]> {
-  const ids = resolved.map((r) => r.hypothesis_id);
   if (asOf === undefined) {
-    const rows = await modelSteps(ex, ids);
+    const rows = await modelStepsBefore(
+      ex,
+      resolved.map((r) => ({ hypothesisId: r.hypothesis_id, before: r.resolved_at })),
+    );
     return rows.map((s) => ({
       hypothesisId: s.hypothesis_id,
       forecast: { probability: s.p_after, validAt: s.valid_at.getTime() },
@@ -248,6 +265,7 @@ export async function computeScores(
   }
   const resolved = await resolvedHypotheses(ex, {
     questionIds: query.question,
+    hypothesisIds: query.hypothesis,
     tags: query.tag,
     resolvedFrom: query.resolved_from ? startOf(query.resolved_from) : undefined,
     resolvedBefore: query.resolved_to
@@ -292,6 +310,7 @@ export async function computeScores(
       })),
       filters: {
         question: query.question ?? [],
+        hypothesis: query.hypothesis ?? [],
         tag: query.tag ?? [],
         forecaster: selected.map((f) => f.id),
         horizon: query.horizon,

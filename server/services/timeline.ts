@@ -108,7 +108,8 @@ export async function modelSeries(
   return { priors, points: thinned };
 }
 
-export async function causeTitles(ex: Executor, points: ModelPoint[]) {
+/** Names the causes of model steps: an item's title, an observation's indicator and status. */
+export async function causeTitles(ex: Executor, points: readonly Pick<ModelPoint, 'cause'>[]) {
   const evidenceIds = points.filter((p) => p.cause.type !== 'observation').map((p) => p.cause.id);
   const observationIds = points
     .filter((p) => p.cause.type === 'observation')
@@ -119,7 +120,7 @@ export async function causeTitles(ex: Executor, points: ModelPoint[]) {
   ]);
   const titles = new Map(evidence.map((e) => [e.id, e.title]));
   for (const o of observations) titles.set(o.id, `${o.title}: ${o.status}`);
-  return (p: ModelPoint) => {
+  return (p: Pick<ModelPoint, 'cause'>) => {
     const title = titles.get(p.cause.id) ?? null;
     return p.cause.type === 'retraction' && title ? `Retracted: ${title}` : title;
   };

@@ -1,4 +1,4 @@
-import type { PostMortem, RankedEvidence } from '../services/post-mortem.js';
+import type { EvidenceRanking, PostMortem, RankedEvidence } from '../services/post-mortem.js';
 import { AsOfBanner } from './as-of.js';
 import { DataTable } from './data-table.js';
 import { day, direction, moment, pct, points, score } from './format.js';
@@ -48,6 +48,46 @@ function EvidenceMoves({
         </tr>
       ))}
     </DataTable>
+  );
+}
+
+function EvidenceRankingView({
+  ranking,
+  pm,
+  outcome,
+}: {
+  ranking: EvidenceRanking;
+  pm: PostMortem;
+  outcome: string;
+}) {
+  const more = (shown: number, all: number) =>
+    all > shown ? (
+      <p class="meta">
+        The strongest {shown} of {all}.
+      </p>
+    ) : null;
+  return (
+    <>
+      <p class="meta">
+        From the update ledger, before the outcome was known: each item's net move of the model on
+        this hypothesis, in points toward what happened ({outcome}). All of them together moved it{' '}
+        {points(ranking.net)} from the prior.
+      </p>
+      <h3>Toward the truth</h3>
+      <EvidenceMoves
+        rows={ranking.toward}
+        questionId={pm.question.id}
+        label="Evidence toward the truth"
+      />
+      {more(ranking.toward.length, ranking.counts.toward)}
+      <h3>Away from the truth</h3>
+      <EvidenceMoves
+        rows={ranking.away}
+        questionId={pm.question.id}
+        label="Evidence away from the truth"
+      />
+      {more(ranking.away.length, ranking.counts.away)}
+    </>
   );
 }
 
@@ -118,8 +158,6 @@ export function PostMortemView({ postMortem: pm, asOf, resolved, now }: PostMort
   const standing = pm.resolutions[0];
   const settled = standing && standing.outcome !== 'annulled' ? standing : undefined;
   const position = pm.question.hypotheses.findIndex((x) => x.id === h.id);
-  const toward = pm.evidence.filter((e) => e.toward > 0);
-  const away = pm.evidence.filter((e) => e.toward < 0).reverse();
   return (
     <>
       <p class="meta">
@@ -197,23 +235,9 @@ export function PostMortemView({ postMortem: pm, asOf, resolved, now }: PostMort
             </DataTable>
           )}
           <h2 id="evidence">Evidence that moved the model</h2>
-          <p class="meta">
-            From the update ledger, before the outcome was known: each item's net move of the model
-            on this hypothesis, in points toward what happened ({settled.outcome}). Together they
-            make the whole move from the prior.
-          </p>
-          <h3>Toward the truth</h3>
-          <EvidenceMoves
-            rows={toward}
-            questionId={pm.question.id}
-            label="Evidence toward the truth"
-          />
-          <h3>Away from the truth</h3>
-          <EvidenceMoves
-            rows={away}
-            questionId={pm.question.id}
-            label="Evidence away from the truth"
-          />
+          {pm.evidence ? (
+            <EvidenceRankingView ranking={pm.evidence} pm={pm} outcome={settled.outcome} />
+          ) : null}
         </>
       ) : standing ? (
         <p class="meta">Annulled: not scored.</p>

@@ -2,8 +2,12 @@ import { existsSync, mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { type Browser, chromium } from 'playwright-core';
+import { SYSTEM_ACTOR } from '../../server/actor.js';
 import { createApp } from '../../server/app.js';
+import { loadConfig } from '../../server/config.js';
 import type { Db } from '../../server/db/database.js';
+import { loadScenarioFolder } from '../../server/services/scenario-files.js';
+import { openTestDatabase, type TestDatabase } from './database.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 /** Where page tests leave their screenshots (git-ignored), to be looked at. */
@@ -48,4 +52,15 @@ export async function serveApp(db: Db): Promise<{ url: string; close: () => Prom
     url: `http://127.0.0.1:${port}`,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/** A fresh database with the built-in scenarios, served on a real port. */
+export async function serveBuiltInScenarios(): Promise<{
+  db: TestDatabase;
+  server: { url: string; close: () => Promise<void> };
+}> {
+  const db = await openTestDatabase();
+  const scenarios = new URL('../../scenarios', import.meta.url).pathname;
+  await loadScenarioFolder(db.db, SYSTEM_ACTOR, scenarios, loadConfig().sourceDocumentsDir);
+  return { db, server: await serveApp(db.db) };
 }
