@@ -376,6 +376,47 @@ describe('pages and forms without JavaScript', () => {
     assert.ok(html.includes(citation.quote.replace(/'/g, '&#39;').replace(/"/g, '&quot;')));
   });
 
+  it('resolves from a posted form, then shows the post-mortem and the review with the note escaped', async () => {
+    const counts = await rowCounts(t.db);
+    const res = await submit(`/hypotheses/${IRAN}/resolution`, {
+      outcome: 'false',
+      resolved_at: '2019-12-31',
+      note: 'No campaign <script>alert(1)</script> materialised',
+    });
+    assert.equal(res.status, 303, res.html.slice(0, 500));
+    assert.equal(res.location, `/review/hypotheses/${IRAN}?done=resolution`);
+    assert.equal((await rowCounts(t.db)).resolutions, (counts.resolutions ?? 0) + 1);
+    const postMortem = await page(res.location as string);
+    assert.equal(postMortem.status, 200);
+    assert.match(postMortem.html, /Resolution recorded\./);
+    assert.ok(postMortem.html.includes('No campaign &lt;script&gt;alert(1)&lt;/script&gt;'));
+    assert.doesNotMatch(postMortem.html, /<script>alert/);
+    assert.match(postMortem.html, /Scored forecasts/);
+
+    const again = await submit(`/hypotheses/${IRAN}/resolution`, {
+      outcome: 'true',
+      resolved_at: '2019-12-31',
+      note: 'Second thoughts',
+    });
+    assert.equal(again.status, 409);
+    assert.match(errorOf(again.html, 'supersede_reason') ?? '', /is required/);
+    assert.equal((await rowCounts(t.db)).resolutions, (counts.resolutions ?? 0) + 1);
+
+    const review = await page('/review');
+    assert.equal(review.status, 200);
+    assert.ok(review.html.includes(`href="/review/hypotheses/${IRAN}"`));
+    const scores = (await api.get('/api/scores?forecaster=model')).body;
+    assert.ok(review.html.includes(scores.forecasters[0].brier.toFixed(3)));
+  });
+
+  it('reports an unknown review filter and still shows the scores without it', async () => {
+    const res = await page('/review?forecaster=analyst:nobody&horizon=soon');
+    assert.equal(res.status, 400);
+    assert.match(res.html, /no forecaster analyst:nobody/);
+    assert.match(res.html, /horizon: must be a number of days/);
+    assert.match(res.html, /Scores by forecaster/);
+  });
+
   it('serves the bundled script and stylesheet with content-hashed URLs', async () => {
     const { html } = await page('/');
     const js = /<script type="module" src="(\/assets\/app\.js\?v=[0-9a-f]{12})"/.exec(html)?.[1];
