@@ -335,6 +335,68 @@ describe('resolutions and scores', () => {
     assert.equal(author.reference.label, "each hypothesis's prior");
   });
 
+  it('closes an exclusive set piecemeal: the model renormalises over the open hypotheses', async () => {
+    const created = await api.post('/api/questions', {
+      title: 'Where is the base?',
+      kind: 'exclusive',
+      hypotheses: ['A', 'B', 'C'].map((title, i) => ({
+        title,
+        statement: `The base is in ${title}.`,
+        horizon: '2018-12-31',
+        resolution_criteria: 'Reporting',
+        prior: [0.5, 0.3, 0.2][i],
+        opened_at: '2018-01-01',
+      })),
+    });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    const [a, b, c] = created.body.hypotheses.map((h: { id: string }) => h.id) as string[];
+    const model = async () => {
+      const res = await api.get(`/api/questions/${created.body.id}`);
+      return res.body.hypotheses.map((h: { current: { model: number } }) => h.current.model);
+    };
+    const closed = await resolve(c as string, { outcome: 'false', resolved_at: '2018-03-01' });
+    assert.deepEqual(closed.body.implied, []);
+    const [pa, pb, pc] = await model();
+    close(pa, 0.625, 'A takes its share of C’s mass');
+    close(pb, 0.375);
+    close(pc, 0.001);
+    const logged = await api.post(`/api/questions/${created.body.id}/evidence`, {
+      title: 'Leaders seen in A',
+      occurred_on: '2018-04-01',
+      source: { title: 'Wire' },
+      reliability: 'A',
+      credibility: 1,
+      ratings: { [a as string]: 'CC', [c as string]: 'CC' },
+    });
+    assert.equal(logged.status, 201);
+    const [qa, qb, qc] = await model();
+    close(qa, 2.5 / 2.875, 'renormalised over A and B only');
+    close(qb, 0.375 / 2.875);
+    close(qc, 0.001, 'a resolved hypothesis does not move');
+    const timeline = await api.get(`/api/hypotheses/${a}/timeline`);
+    assert.ok(
+      timeline.body.points.some(
+        (p: { cause: { type: string; title: string } }) =>
+          p.cause.type === 'resolution' && p.cause.title === 'C resolved false',
+      ),
+    );
+
+    const res = await resolve(a as string, { outcome: 'true', resolved_at: '2018-06-01' });
+    assert.deepEqual(
+      res.body.implied.map((r: { hypothesis_id: string }) => r.hypothesis_id),
+      [b],
+      'C was false already',
+    );
+    const report = await scores(`?question=${created.body.id}&forecaster=model`);
+    const m = forecasterOf(report, 'model');
+    const briers = [(1 - 2.5 / 2.875) ** 2, (0.375 / 2.875) ** 2, 0.2 ** 2];
+    close(m.brier, briers.reduce((x, y) => x + y) / 3, 'C scored on the prior it had before');
+    close(
+      m.brier_original?.value,
+      briers.reduce((x, y) => x + y),
+    );
+  });
+
   it('refuses unknown filters and forecasters, naming the parameter', async () => {
     const cases: [string, string, RegExp][] = [
       ['?forecaster=analyst:nobody', 'query.forecaster', /no forecaster analyst:nobody/],

@@ -8,8 +8,11 @@ import type { Outcome01 } from './scoring.js';
 
 /** One ledger line of a hypothesis: a cause moved its model from `before` to `after`. */
 export interface LedgerMove {
-  causeType: 'evidence' | 'observation' | 'retraction';
-  /** The evidence item (for a retraction, the item retracted) or the observation. */
+  causeType: 'evidence' | 'observation' | 'retraction' | 'resolution';
+  /**
+   * The evidence item (for a retraction, the item retracted), the observation, or a sibling's
+   * resolution (which closes it in an exclusive set).
+   */
   causeId: string;
   before: number;
   after: number;
@@ -18,7 +21,7 @@ export interface LedgerMove {
 
 export interface CauseEffect {
   causeId: string;
-  kind: 'evidence' | 'observation';
+  kind: 'evidence' | 'observation' | 'resolution';
   /**
    * Σ (after − before) · (2o − 1) over the cause's lines before resolution, a retraction's
    * reversal included: positive moved the model toward what happened, negative away from it.
@@ -27,6 +30,11 @@ export interface CauseEffect {
   /** Whether a retraction took it back before resolution. */
   retracted: boolean;
   firstValidAt: number;
+}
+
+function causeKind(lines: readonly LedgerMove[]): CauseEffect['kind'] {
+  const type = lines[0]?.causeType;
+  return type === 'observation' || type === 'resolution' ? type : 'evidence';
 }
 
 /**
@@ -45,9 +53,7 @@ export function rankByTruth(
   return [...groupBy(before, (m) => m.causeId)]
     .map(([causeId, lines]) => ({
       causeId,
-      kind: lines.some((l) => l.causeType === 'observation')
-        ? ('observation' as const)
-        : ('evidence' as const),
+      kind: causeKind(lines),
       toward: lines.reduce((s, l) => s + (l.after - l.before) * sign, 0),
       retracted: lines.some((l) => l.causeType === 'retraction'),
       firstValidAt: Math.min(...lines.map((l) => l.validAt)),

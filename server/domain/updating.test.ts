@@ -5,6 +5,7 @@ import {
   initialState,
   type ModelEvent,
   moveProbabilities,
+  type ResolutionEvent,
   replayModel,
   type UpdateEvent,
   withoutFactors,
@@ -218,5 +219,93 @@ describe('sensitivity: an item divided out', () => {
     );
     close(back.a as number, 0.5);
     close(back.c as number, 0.2);
+  });
+});
+
+describe('resolutions in an exclusive set (METHODS §3: open hypotheses)', () => {
+  let n = 0;
+  const resolution = (
+    hypothesisId: string,
+    outcome: ResolutionEvent['outcome'],
+    validOn: string,
+  ): ResolutionEvent => {
+    n += 1;
+    return {
+      type: 'resolution',
+      id: `r${n}`,
+      hypothesisId,
+      outcome,
+      validOn,
+      resolvedAt: new Date(`${validOn}T00:00:00Z`),
+      recordedAt: new Date(Date.UTC(2019, 0, 1, 0, 0, n)),
+    };
+  };
+  const priors = { a: 0.5, b: 0.3, c: 0.2 };
+
+  it('a hypothesis resolved false leaves the set; the open ones keep their proportions', () => {
+    const { state, steps } = replayModel('exclusive', priors, [
+      resolution('c', 'false', '2018-06-01'),
+    ]);
+    close(state.probabilities.c as number, 0.001);
+    close(state.probabilities.a as number, 0.5 / 0.8);
+    close(state.probabilities.b as number, 0.3 / 0.8);
+    assert.deepEqual(state.closed, { c: 0 });
+    assert.equal(steps[0]?.lines.length, 3);
+  });
+
+  it('later evidence renormalises over the open hypotheses only (vector B3 on the rest)', () => {
+    const { state } = replayModel('exclusive', priors, [
+      resolution('c', 'false', '2018-06-01'),
+      item({
+        validOn: '2018-07-01',
+        ratings: {
+          a: { rating: 'C', likelihoodRatio: 0.1 },
+          b: { rating: 'C', likelihoodRatio: 0.4 },
+          c: { rating: 'CC', likelihoodRatio: 0.8 },
+        },
+      }),
+    ]);
+    // a, b ∝ 0.625·0.1, 0.375·0.4 over the open mass 1; c stays resolved.
+    close(state.probabilities.a as number, 0.0625 / (0.0625 + 0.15));
+    close(state.probabilities.b as number, 0.15 / (0.0625 + 0.15));
+    close(state.probabilities.c as number, 0.001);
+  });
+
+  it('evidence before the resolution in valid time still moves every hypothesis', () => {
+    const { steps } = replayModel('exclusive', priors, [
+      resolution('c', 'false', '2018-06-01'),
+      item({ validOn: '2018-01-01', ratings: { c: { rating: 'CC' } } }),
+    ]);
+    assert.equal(steps[0]?.event.type, 'evidence');
+    close(steps[0]?.lines.find((l) => l.hypothesisId === 'c')?.after as number, 0.8 / 1.6);
+  });
+
+  it('a true resolution takes the whole mass; a retraction refold keeps the resolution', () => {
+    const evidence = item({ validOn: '2018-02-01', ratings: { b: { rating: 'CC' } } });
+    const { state } = replayModel('exclusive', priors, [
+      evidence,
+      resolution('a', 'true', '2018-06-01'),
+      {
+        type: 'retraction',
+        id: evidence.id,
+        evidenceId: evidence.id,
+        validOn: '2018-09-01',
+        recordedAt: new Date('2018-09-01T12:00:00Z'),
+      },
+    ]);
+    close(state.probabilities.a as number, 0.999);
+    close(state.probabilities.b as number, 0.001);
+    close(state.probabilities.c as number, 0.001);
+  });
+
+  it('the sensitivity view leaves resolved hypotheses where they are', () => {
+    const back = withoutFactors(
+      'exclusive',
+      { a: 0.6, b: 0.4, c: 0.001 },
+      { a: 2, b: 1 },
+      { c: 0 },
+    );
+    close(back.c as number, 0.001);
+    close((back.a as number) + (back.b as number), 1);
   });
 });

@@ -49,12 +49,29 @@ export interface RetractionEvent {
   recordedAt: Date;
 }
 
-export type ModelEvent = UpdateEvent | RetractionEvent;
+/**
+ * A hypothesis of an exclusive question resolved: from the time its outcome became known it
+ * leaves the open hypotheses, taking its outcome, and the open ones share what remains.
+ */
+export interface ResolutionEvent {
+  type: 'resolution';
+  id: string;
+  hypothesisId: string;
+  outcome: 'true' | 'false' | 'annulled';
+  /** Valid time: the day the outcome became known, and the instant (`resolvedAt`). */
+  validOn: string;
+  resolvedAt: Date;
+  recordedAt: Date;
+}
+
+export type ModelEvent = UpdateEvent | RetractionEvent | ResolutionEvent;
 
 export interface ModelState {
   probabilities: Record<string, number>;
   /** How much of each indicator's evidence the model already holds (see statusWeight). */
   applied: Record<string, number>;
+  /** Resolved hypotheses of an exclusive question: 1 for true, 0 for false or annulled. */
+  closed: Record<string, 0 | 1>;
 }
 
 /** One reason an event moves a hypothesis: the item's own rating, or an indicator it reports. */
@@ -88,15 +105,21 @@ export interface ModelStep {
 }
 
 export function initialState(priors: Readonly<Record<string, number>>): ModelState {
-  return { probabilities: { ...priors }, applied: {} };
+  return { probabilities: { ...priors }, applied: {}, closed: {} };
 }
 
 const logit = (p: number) => Math.log(p / (1 - p));
 const logistic = (x: number) => 1 / (1 + Math.exp(-x));
 
+/** What the open hypotheses of an exclusive set share: 1 less what the resolved ones took. */
+function openMass(closed: Readonly<Record<string, 0 | 1>>): number {
+  return 1 - Object.values(closed).reduce<number>((sum, value) => sum + value, 0);
+}
+
 /**
  * Applies one combined likelihood factor per hypothesis: in log-odds for an independent question,
- * by Bayes over the set for an exclusive one (a hypothesis without a factor gets 1); then clamps.
+ * by Bayes over the open hypotheses for an exclusive one (a hypothesis without a factor gets 1;
+ * resolved ones keep their probability); then clamps.
  *
  * @example moveProbabilities('independent', { h: 0.2 }, { h: 4 }) // { h: 0.5 } (vector B1)
  */
@@ -104,6 +127,7 @@ export function moveProbabilities(
   kind: QuestionKind,
   probabilities: Readonly<Record<string, number>>,
   factors: Readonly<Record<string, number>>,
+  closed: Readonly<Record<string, 0 | 1>> = {},
 ): Record<string, number> {
   const ids = Object.keys(probabilities);
   const moved: Record<string, number> = {};
@@ -115,11 +139,43 @@ export function moveProbabilities(
     }
     return moved;
   }
-  const weighted = ids.map((id) => (probabilities[id] as number) * (factors[id] ?? 1));
+  const open = ids.filter((id) => !(id in closed));
+  const weighted = open.map((id) => (probabilities[id] as number) * (factors[id] ?? 1));
   const total = weighted.reduce((a, b) => a + b, 0);
-  for (const [i, id] of ids.entries())
-    moved[id] = clampProbability((weighted[i] as number) / total);
+  const mass = openMass(closed);
+  for (const id of ids) moved[id] = probabilities[id] as number;
+  if (total > 0) {
+    for (const [i, id] of open.entries())
+      moved[id] = clampProbability(((weighted[i] as number) / total) * mass);
+  }
   return moved;
+}
+
+/**
+ * A resolution in an exclusive set: the hypothesis takes its outcome (1 or 0, clamped) and the
+ * open hypotheses are renormalised over what remains, keeping their proportions (METHODS §3:
+ * "renormalised over the question's open hypotheses").
+ */
+export function applyResolution(
+  state: ModelState,
+  event: ResolutionEvent,
+): { state: ModelState; lines: LedgerLine[] } {
+  if (!(event.hypothesisId in state.probabilities)) return { state, lines: [] };
+  const closed = {
+    ...state.closed,
+    [event.hypothesisId]: event.outcome === 'true' ? 1 : 0,
+  } as Record<string, 0 | 1>;
+  const probabilities = { ...state.probabilities };
+  probabilities[event.hypothesisId] = clampProbability(closed[event.hypothesisId] as number);
+  const open = Object.keys(probabilities).filter((id) => !(id in closed));
+  const total = open.reduce((sum, id) => sum + (state.probabilities[id] as number), 0);
+  const mass = openMass(closed);
+  for (const id of open) {
+    const share = total > 0 ? (state.probabilities[id] as number) / total : 1 / open.length;
+    probabilities[id] = clampProbability(share * mass);
+  }
+  const next = { ...state, probabilities, closed };
+  return { state: next, lines: unexplainedLines(state, next) };
 }
 
 function ratingPart(input: RatingInput, weight: number): UpdatePart | undefined {
@@ -183,7 +239,7 @@ export function applyUpdate(
   for (const [id, list] of parts) {
     factors[id] = list.reduce((f, part) => f * part.likelihood ** part.weight, 1);
   }
-  const probabilities = moveProbabilities(kind, state.probabilities, factors);
+  const probabilities = moveProbabilities(kind, state.probabilities, factors, state.closed);
   const lines = hypothesisIds.map((id) => ({
     hypothesisId: id,
     before: state.probabilities[id] as number,
@@ -193,13 +249,14 @@ export function applyUpdate(
     factor: factors[id] as number,
     parts: parts.get(id) as UpdatePart[],
   }));
-  return { state: { probabilities, applied }, lines };
+  return { state: { probabilities, applied, closed: state.closed }, lines };
 }
 
 const TYPE_ORDER: Record<ModelEvent['type'], number> = {
   evidence: 0,
   observation: 1,
   retraction: 2,
+  resolution: 3,
 };
 
 /** Where an event stands in valid time (METHODS §3): the day, then the recorded time. */
@@ -226,6 +283,15 @@ export function compareEvents(a: ModelEvent, b: ModelEvent): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
+/** What a replay keeps applying: items and status changes, and an exclusive set's resolutions. */
+type CountedEvent = UpdateEvent | ResolutionEvent;
+
+function applyCounted(kind: QuestionKind, state: ModelState, event: CountedEvent) {
+  return event.type === 'resolution'
+    ? applyResolution(state, event)
+    : applyUpdate(kind, state, event);
+}
+
 /**
  * The whole model series of a question from its priors: every event in valid-time order, each
  * with its ledger lines. A retraction recomputes the state from the priors without the item, so
@@ -238,34 +304,35 @@ export function replayModel(
   events: readonly ModelEvent[],
 ): { state: ModelState; steps: ModelStep[] } {
   const ordered = [...events].sort(compareEvents);
-  const counted: UpdateEvent[] = [];
+  const counted: CountedEvent[] = [];
   const retracted = new Set<string>();
   const steps: ModelStep[] = [];
   let state = initialState(priors);
   for (const event of ordered) {
     if (event.type === 'retraction') {
       retracted.add(event.evidenceId);
-      const at = counted.findIndex((e) => e.id === event.evidenceId);
+      const at = counted.findIndex((e) => e.type !== 'resolution' && e.id === event.evidenceId);
       if (at < 0) continue;
       counted.splice(at, 1);
       const refolded = counted.reduce(
-        (s, e) => applyUpdate(kind, s, e).state,
+        (s, e) => applyCounted(kind, s, e).state,
         initialState(priors),
       );
-      steps.push({ event, lines: retractionLines(state, refolded) });
+      steps.push({ event, lines: unexplainedLines(state, refolded) });
       state = refolded;
       continue;
     }
     if (event.type === 'evidence' && retracted.has(event.id)) continue;
-    const step = applyUpdate(kind, state, event);
+    const step = applyCounted(kind, state, event);
     counted.push(event);
-    steps.push({ event, lines: step.lines });
+    if (step.lines.length > 0) steps.push({ event, lines: step.lines });
     state = step.state;
   }
   return { state, steps };
 }
 
-function retractionLines(before: ModelState, after: ModelState): LedgerLine[] {
+/** Lines for a step that is not a weighing of evidence (a retraction, a resolution). */
+function unexplainedLines(before: ModelState, after: ModelState): LedgerLine[] {
   return Object.keys(before.probabilities).map((id) => ({
     hypothesisId: id,
     before: before.probabilities[id] as number,
@@ -285,7 +352,8 @@ export function withoutFactors(
   kind: QuestionKind,
   probabilities: Readonly<Record<string, number>>,
   factors: Readonly<Record<string, number>>,
+  closed: Readonly<Record<string, 0 | 1>> = {},
 ): Record<string, number> {
   const inverse = Object.fromEntries(Object.entries(factors).map(([id, f]) => [id, 1 / f]));
-  return moveProbabilities(kind, probabilities, inverse);
+  return moveProbabilities(kind, probabilities, inverse, closed);
 }

@@ -44,3 +44,15 @@ export async function insertResolutions(
 ): Promise<ResolutionRow[]> {
   return ex.insertInto('resolutions').values(rows).returningAll().execute();
 }
+
+/** Resolutions named for a ledger: "Libya … resolved false". */
+export async function resolutionTitles(ex: Executor, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  const rows = await ex
+    .selectFrom('resolutions as r')
+    .innerJoin('hypotheses as h', 'h.id', 'r.hypothesis_id')
+    .select(['r.id', 'h.title', 'r.outcome'])
+    .where('r.id', 'in', ids)
+    .execute();
+  return rows.map((r) => ({ id: r.id, title: `${r.title} resolved ${r.outcome}` }));
+}

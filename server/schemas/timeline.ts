@@ -2,7 +2,15 @@ import { z } from '@hono/zod-openapi';
 import { RatingSchema } from './evidence.js';
 
 const CauseSchema = z.object({
-  type: z.enum(['prior', 'evidence', 'observation', 'retraction', 'judgment', 'citation']),
+  type: z.enum([
+    'prior',
+    'evidence',
+    'observation',
+    'retraction',
+    'resolution',
+    'judgment',
+    'citation',
+  ]),
   id: z.string(),
   title: z.string().nullable(),
 });

@@ -53,6 +53,8 @@ interface MatrixInput {
   question: ModelQuestion;
   hypotheses: readonly { id: string; title: string }[];
   model: Record<string, number>;
+  /** An exclusive set's resolved hypotheses, which "without it" leaves where they are. */
+  closed: Record<string, 0 | 1>;
   scores: AchScores;
   rows: readonly MatrixRowInput[];
   standing: number;
@@ -65,6 +67,7 @@ function assembleMatrix({
   question,
   hypotheses,
   model,
+  closed,
   scores,
   rows,
   standing,
@@ -96,7 +99,7 @@ function assembleMatrix({
         ratings,
       };
       const topWithout = topRankedWithout(ids, scores, row);
-      const modelWithout = withoutFactors(question.kind, model, factors);
+      const modelWithout = withoutFactors(question.kind, model, factors, closed);
       return {
         evidence_id: e.id,
         title: e.title,
@@ -159,6 +162,7 @@ export async function readMatrix(
     question,
     hypotheses: replay.hypotheses,
     model: replay.state.probabilities,
+    closed: replay.state.closed,
     scores: achScores(
       ids,
       rows.map((r) => ({
@@ -202,6 +206,15 @@ export async function readMatrixTop(
     question,
     hypotheses: question.hypotheses,
     model: Object.fromEntries(question.hypotheses.map((h) => [h.id, h.current.model])),
+    // Every standing resolution is in the past, so the present set is closed on all of them.
+    closed:
+      question.kind === 'exclusive'
+        ? Object.fromEntries(
+            question.hypotheses.flatMap((h) =>
+              h.resolution ? [[h.id, h.resolution.outcome === 'true' ? 1 : 0]] : [],
+            ),
+          )
+        : {},
     scores: achScoresOfTallies(ids, tallies),
     rows: page.rows.map((e) => ({
       evidence: e,

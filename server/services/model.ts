@@ -38,13 +38,21 @@ export interface ModelQuestion {
   kind: QuestionKind;
 }
 
-/** When an event took effect: the day an item happened, the moment a retraction was recorded. */
+/**
+ * When an event took effect: the day an item happened, the moment a retraction was recorded, the
+ * moment a resolution's outcome became known.
+ */
 export function validAtOf(event: ModelEvent): Date {
-  return event.type === 'retraction' ? event.recordedAt : startOf(event.validOn);
+  if (event.type === 'retraction') return event.recordedAt;
+  if (event.type === 'resolution') return event.resolvedAt;
+  return startOf(event.validOn);
 }
 
-/** The facts as the domain's events, each observation inside the item that reported it. */
-export function modelEvents(facts: ModelFacts): ModelEvent[] {
+/**
+ * The facts as the domain's events, each observation inside the item that reported it; an
+ * exclusive set's resolutions too (an independent hypothesis's resolution moves no other).
+ */
+export function modelEvents(facts: ModelFacts, kind: QuestionKind): ModelEvent[] {
   const expectations = new Map<string, Record<string, Expectation>>();
   for (const e of facts.expectations) {
     expectations.set(e.indicator_id, {
@@ -94,7 +102,19 @@ export function modelEvents(facts: ModelFacts): ModelEvent[] {
     validOn: dayOf(r.recorded_at),
     recordedAt: r.recorded_at,
   }));
-  return [...items, ...alone, ...retractions];
+  const resolutions: ModelEvent[] =
+    kind === 'exclusive'
+      ? facts.resolutions.map((r) => ({
+          type: 'resolution',
+          id: r.id,
+          hypothesisId: r.hypothesis_id,
+          outcome: r.outcome,
+          validOn: dayOf(r.resolved_at),
+          resolvedAt: r.resolved_at,
+          recordedAt: r.recorded_at,
+        }))
+      : [];
+  return [...items, ...alone, ...retractions, ...resolutions];
 }
 
 /** Where the model starts, by hypothesis id: the set's priors, normalised if exclusive. */
@@ -134,7 +154,8 @@ async function replayQuestion(ex: Executor, question: ModelQuestion, asOf?: Date
     loadModelFacts(ex, question.id, asOf),
   ]);
   const priors = priorsOf(question.kind, hypotheses);
-  return { hypotheses, priors, facts, ...replayModel(question.kind, priors, modelEvents(facts)) };
+  const events = modelEvents(facts, question.kind);
+  return { hypotheses, priors, facts, ...replayModel(question.kind, priors, events) };
 }
 
 /** A question's replay as of a fixed time, however it is obtained. */
@@ -187,6 +208,7 @@ async function saveState(
     // question's order of hypotheses.
     probabilities: JSON.stringify(Object.entries(state.probabilities)),
     applied: JSON.stringify(state.applied),
+    closed: JSON.stringify(state.closed),
     last_valid_on: last?.validOn ?? null,
     last_recorded_at: last?.recordedAt ?? null,
     next_seq: nextSeq,
@@ -232,6 +254,7 @@ export async function advanceModel(
     const state = {
       probabilities: Object.fromEntries(stored.probabilities),
       applied: stored.applied,
+      closed: stored.closed,
     };
     const { state: next, lines } = applyUpdate(question.kind, state, event);
     await appendLedger(ex, ledgerRows(question.id, stored.next_seq, { event, lines }));

@@ -16,6 +16,7 @@ import {
 } from '../repositories/resolutions.js';
 import { dayOf, startOf } from '../schemas/common.js';
 import type { ResolutionInput, ResolutionView } from '../schemas/resolutions.js';
+import { recomputeModel } from './model.js';
 import { lockedQuestion } from './question-lock.js';
 import { readHypothesisInQuestion } from './question-reads.js';
 
@@ -163,6 +164,8 @@ export async function resolveHypothesis(
     const [ownRow] = await insertResolutions(trx, [own]);
     const impliedRows = implied.length > 0 ? await insertResolutions(trx, implied) : [];
     const rows = [ownRow as ResolutionRow, ...impliedRows];
+    // An exclusive set's model renormalises over its open hypotheses: rebuilt from the facts.
+    if (question.kind === 'exclusive') await recomputeModel(trx, question);
     await recordAudit(
       trx,
       actor,

@@ -16,6 +16,7 @@ import {
   type OutlineRow,
 } from '../repositories/model.js';
 import { findQuestions } from '../repositories/questions.js';
+import { resolutionTitles } from '../repositories/resolutions.js';
 import type { TimelinePoint } from '../schemas/timeline.js';
 import {
   type ModelQuestion,
@@ -110,15 +111,24 @@ export async function modelSeries(
 
 /** Names the causes of model steps: an item's title, an observation's indicator and status. */
 export async function causeTitles(ex: Executor, points: readonly Pick<ModelPoint, 'cause'>[]) {
-  const evidenceIds = points.filter((p) => p.cause.type !== 'observation').map((p) => p.cause.id);
-  const observationIds = points
-    .filter((p) => p.cause.type === 'observation')
-    .map((p) => p.cause.id);
-  const [evidence, observations] = await Promise.all([
-    evidenceTitles(ex, [...new Set(evidenceIds)]),
-    observationTitles(ex, [...new Set(observationIds)]),
+  const idsOf = (wanted: (type: ModelPoint['cause']['type']) => boolean) => [
+    ...new Set(points.filter((p) => wanted(p.cause.type)).map((p) => p.cause.id)),
+  ];
+  const [evidence, observations, resolutions] = await Promise.all([
+    evidenceTitles(
+      ex,
+      idsOf((t) => t === 'evidence' || t === 'retraction'),
+    ),
+    observationTitles(
+      ex,
+      idsOf((t) => t === 'observation'),
+    ),
+    resolutionTitles(
+      ex,
+      idsOf((t) => t === 'resolution'),
+    ),
   ]);
-  const titles = new Map(evidence.map((e) => [e.id, e.title]));
+  const titles = new Map([...evidence, ...resolutions].map((e) => [e.id, e.title]));
   for (const o of observations) titles.set(o.id, `${o.title}: ${o.status}`);
   return (p: Pick<ModelPoint, 'cause'>) => {
     const title = titles.get(p.cause.id) ?? null;

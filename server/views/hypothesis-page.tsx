@@ -100,9 +100,9 @@ function Ledger({
           const ledger = p.ledger as NonNullable<TimelinePoint['ledger']>;
           const delta = p.probability - ledger.before;
           const anchor =
-            p.cause.type === 'observation'
-              ? undefined
-              : `/questions/${question.id}#evidence-${p.cause.id}`;
+            p.cause.type === 'evidence' || p.cause.type === 'retraction'
+              ? `/questions/${question.id}#evidence-${p.cause.id}`
+              : undefined;
           return (
             <tr>
               <td>

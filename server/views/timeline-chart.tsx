@@ -25,6 +25,8 @@ function pointLabel(p: TimelinePoint): string {
       return `Indicator: ${title}`;
     case 'retraction':
       return title;
+    case 'resolution':
+      return `Resolution: ${title}`;
     case 'judgment':
       return `Judgment: ${(p.rationale ?? '').slice(0, 120)}`;
     case 'citation':

@@ -7,6 +7,7 @@ export type MarkerKind =
   | 'evidence'
   | 'observation'
   | 'retraction'
+  | 'resolution'
   | 'judgment'
   | 'citation'
   | 'outcome'

@@ -11,6 +11,7 @@ const MARKERS: Record<MarkerKind, { style: string; radius: number }> = {
   evidence: { style: 'circle', radius: 3.5 },
   observation: { style: 'rectRot', radius: 5 },
   retraction: { style: 'crossRot', radius: 6 },
+  resolution: { style: 'rectRounded', radius: 5 },
   judgment: { style: 'rect', radius: 4.5 },
   citation: { style: 'triangle', radius: 6 },
   outcome: { style: 'star', radius: 10 },

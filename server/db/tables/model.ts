@@ -11,6 +11,8 @@ export interface ModelStatesTable {
   /** [hypothesis id, probability] in the question's order of hypotheses. */
   probabilities: Jsonb<[string, number][]>;
   applied: Jsonb<Record<string, number>>;
+  /** An exclusive set's resolved hypotheses: 1 true, 0 false or annulled. */
+  closed: ColumnType<Record<string, 0 | 1>, string | undefined, string>;
   last_valid_on: ColumnType<string | null, string | null, string | null>;
   last_recorded_at: ColumnType<Date | null, Date | null, Date | null>;
   next_seq: number;
@@ -21,7 +23,7 @@ export interface ModelLedgerTable {
   question_id: string;
   seq: number;
   hypothesis_id: string;
-  cause_type: 'evidence' | 'observation' | 'retraction';
+  cause_type: 'evidence' | 'observation' | 'retraction' | 'resolution';
   cause_id: string;
   valid_at: ColumnType<Date, Date, Date>;
   cause_recorded_at: ColumnType<Date, Date, Date>;
