@@ -11,6 +11,13 @@ interface PostMortemProps {
   now: number;
 }
 
+/** What a ranked cause is, before its title; an evidence item needs no word. */
+const CAUSE_PREFIX: Record<RankedEvidence['kind'], string> = {
+  evidence: '',
+  observation: 'indicator ',
+  resolution: 'resolution ',
+};
+
 function EvidenceMoves({
   rows,
   questionId,
@@ -34,7 +41,7 @@ function EvidenceMoves({
       {rows.map((r) => (
         <tr class={r.retracted ? 'retracted' : undefined}>
           <td>
-            <span class="meta">{r.kind === 'observation' ? 'indicator ' : ''}</span>
+            <span class="meta">{CAUSE_PREFIX[r.kind]}</span>
             {r.kind === 'evidence' ? (
               <a href={`/questions/${questionId}#evidence-${r.causeId}`}>{r.title ?? r.causeId}</a>
             ) : (
