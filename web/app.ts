@@ -36,7 +36,7 @@ const CONFIGS = {
 function drawCharts() {
   for (const canvas of document.querySelectorAll<HTMLCanvasElement>('canvas[data-chart]')) {
     const data = island<unknown>(canvas.dataset.chart ?? '');
-    const kind = (canvas.dataset.chartKind ?? 'timeline') as keyof typeof CONFIGS;
+    const kind = String(canvas.dataset.chartKind) as keyof typeof CONFIGS;
     if (!data || !(kind in CONFIGS)) continue;
     // One Chart type for every kind: each configuration is a line chart on linear scales.
     const chart = new Chart(canvas, CONFIGS[kind](data) as ReturnType<typeof timelineConfig>);

@@ -283,13 +283,13 @@ export function compareEvents(a: ModelEvent, b: ModelEvent): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-/** What a replay keeps applying: items and status changes, and an exclusive set's resolutions. */
+/** What a replay keeps applying: items and status changes, and resolutions. */
 type CountedEvent = UpdateEvent | ResolutionEvent;
 
+/** An independent hypothesis's resolution moves no other: only an exclusive set closes. */
 function applyCounted(kind: QuestionKind, state: ModelState, event: CountedEvent) {
-  return event.type === 'resolution'
-    ? applyResolution(state, event)
-    : applyUpdate(kind, state, event);
+  if (event.type !== 'resolution') return applyUpdate(kind, state, event);
+  return kind === 'exclusive' ? applyResolution(state, event) : { state, lines: [] };
 }
 
 /**

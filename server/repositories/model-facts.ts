@@ -6,7 +6,7 @@ import type { IndicatorObservationsTable } from '../db/tables/indicator-observat
 import type { Rating } from '../domain/ratings.js';
 import { END_OF_TIME } from './as-of.js';
 import { currentExpectations, type ExpectationRow } from './indicators.js';
-import type { ResolutionRow } from './resolutions.js';
+import { type ResolutionRow, standingResolutions } from './resolutions.js';
 
 /** Everything that moves a question's model, as recorded by `asOf`. */
 export interface ModelFacts {
@@ -93,14 +93,10 @@ export async function loadModelFacts(
         .execute(),
       ex.selectFrom('indicators').select('id').where('question_id', '=', questionId).execute(),
       ex
-        .selectFrom('resolutions as r')
+        .selectFrom(standingResolutions(ex, asOf).as('r'))
         .innerJoin('hypotheses as h', 'h.id', 'r.hypothesis_id')
-        .distinctOn('r.hypothesis_id')
         .select(['r.id', 'r.hypothesis_id', 'r.outcome', 'r.resolved_at', 'r.recorded_at'])
         .where('h.question_id', '=', questionId)
-        .where('r.recorded_at', '<=', until)
-        .orderBy('r.hypothesis_id')
-        .orderBy('r.recorded_at', 'desc')
         .execute(),
     ],
   );

@@ -5,22 +5,28 @@ import { END_OF_TIME } from './as-of.js';
 
 export type ResolutionRow = Selectable<ResolutionsTable>;
 
-/** Each hypothesis's standing resolution at `asOf`: re-resolving appends, so the latest stands. */
+/**
+ * Each hypothesis's standing resolution as known at `asOf`: re-resolving appends, so the latest
+ * recorded by then stands. A query to select from or narrow further.
+ */
+export function standingResolutions(ex: Executor, asOf?: Date) {
+  return ex
+    .selectFrom('resolutions')
+    .distinctOn('hypothesis_id')
+    .selectAll()
+    .where('recorded_at', '<=', asOf ?? END_OF_TIME)
+    .orderBy('hypothesis_id')
+    .orderBy('recorded_at', 'desc');
+}
+
+/** These hypotheses' standing resolutions at `asOf`. */
 export async function currentResolutions(
   ex: Executor,
   hypothesisIds: readonly string[],
   asOf?: Date,
 ): Promise<ResolutionRow[]> {
   if (hypothesisIds.length === 0) return [];
-  return ex
-    .selectFrom('resolutions')
-    .distinctOn('hypothesis_id')
-    .selectAll()
-    .where('hypothesis_id', 'in', hypothesisIds)
-    .$if(asOf !== undefined, (q) => q.where('recorded_at', '<=', asOf as Date))
-    .orderBy('hypothesis_id')
-    .orderBy('recorded_at', 'desc')
-    .execute();
+  return standingResolutions(ex, asOf).where('hypothesis_id', 'in', hypothesisIds).execute();
 }
 
 /** A hypothesis's resolutions known at `asOf`, newest first: the first stands. */

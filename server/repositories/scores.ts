@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '../db/database.js';
 import { END_OF_TIME } from './as-of.js';
+import { standingResolutions } from './resolutions.js';
 
 export interface ResolvedFilter {
   questionIds?: readonly string[] | undefined;
@@ -19,16 +20,9 @@ export interface ResolvedFilter {
  */
 export async function resolvedHypotheses(ex: Executor, filter: ResolvedFilter) {
   const asOf = filter.asOf ?? END_OF_TIME;
-  const standing = ex
-    .selectFrom('resolutions')
-    .distinctOn('hypothesis_id')
-    .select(['hypothesis_id', 'id', 'outcome', 'resolved_at', 'recorded_at'])
-    .where('recorded_at', '<=', asOf)
-    .orderBy('hypothesis_id')
-    .orderBy('recorded_at', 'desc');
   const { questionIds, hypothesisIds, tags, resolvedFrom, resolvedBefore } = filter;
   return ex
-    .selectFrom(standing.as('r'))
+    .selectFrom(standingResolutions(ex, asOf).as('r'))
     .innerJoin('hypotheses as h', 'h.id', 'r.hypothesis_id')
     .innerJoin('questions as q', 'q.id', 'h.question_id')
     .select([

@@ -19,7 +19,7 @@ const listOf = <T extends z.ZodType>(item: T) =>
     )
     .optional();
 
-export const FORECASTER_PATTERN = /^(model|analysts|sources|(analyst|source|author):[\w-]{1,120})$/;
+const FORECASTER_PATTERN = /^(model|analysts|sources|(analyst|source|author):[\w-]{1,120})$/;
 const ForecasterSchema = z
   .string()
   .regex(
@@ -27,8 +27,7 @@ const ForecasterSchema = z
     'must be model, analysts, sources, analyst:<user id>, source:<source id> or author:<key>',
   );
 
-export const REFERENCE_PATTERN =
-  /^(constant|base-rate|prior|model|(analyst|source|author):[\w-]{1,120})$/;
+const REFERENCE_PATTERN = /^(constant|base-rate|prior|model|(analyst|source|author):[\w-]{1,120})$/;
 
 export const ScoresQuerySchema = AsOfQuerySchema.extend({
   question: listOf(IdSchema).openapi({
@@ -94,7 +93,7 @@ const DecompositionSchema = z.object({
   residual: z.number(),
 });
 
-export const ForecasterKindSchema = z.enum(['model', 'analyst', 'source', 'author']);
+const ForecasterKindSchema = z.enum(['model', 'analyst', 'source', 'author']);
 
 export const ForecasterScoresSchema = z
   .object({
@@ -137,7 +136,7 @@ export const ForecasterScoresSchema = z
   .openapi('ForecasterScores');
 export type ForecasterScores = z.infer<typeof ForecasterScoresSchema>;
 
-export const ResolvedHypothesisSchema = z.object({
+const ResolvedHypothesisSchema = z.object({
   hypothesis_id: z.string(),
   title: z.string(),
   question_id: z.string(),

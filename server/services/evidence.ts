@@ -104,17 +104,14 @@ export async function logEvidence(db: Db, actor: Actor, questionId: string, inpu
       trx,
       observations.map((o) => o.indicator_id),
     );
-    const [event] = modelEvents(
-      {
-        evidence: [row],
-        ratings,
-        observations,
-        retractions: [],
-        resolutions: [],
-        expectations,
-      },
-      question.kind,
-    );
+    const [event] = modelEvents({
+      evidence: [row],
+      ratings,
+      observations,
+      retractions: [],
+      resolutions: [],
+      expectations,
+    });
     const change = await advanceModel(trx, question, event as UpdateEvent);
     await recordAudit(trx, actor, [
       created('evidence', row, {

@@ -18,7 +18,7 @@ export interface Forecaster {
   sourceIds?: ReadonlySet<string>;
 }
 
-export const MODEL_FORECASTER: Forecaster = {
+const MODEL_FORECASTER: Forecaster = {
   id: 'model',
   kind: 'model',
   label: 'Model (signpost-v1)',

@@ -87,17 +87,14 @@ export async function setIndicatorStatus(
       },
     ]);
     if (!observation) throw new Error('the observation was not stored');
-    const [event] = modelEvents(
-      {
-        evidence: [],
-        ratings: [],
-        observations: [observation],
-        retractions: [],
-        resolutions: [],
-        expectations: await currentExpectations(trx, [indicatorId]),
-      },
-      question.kind,
-    );
+    const [event] = modelEvents({
+      evidence: [],
+      ratings: [],
+      observations: [observation],
+      retractions: [],
+      resolutions: [],
+      expectations: await currentExpectations(trx, [indicatorId]),
+    });
     const change = await advanceModel(trx, question, event as UpdateEvent);
     await recordAudit(trx, actor, [created('indicator_observation', observation)]);
     const view = await readQuestion(trx, question.id);

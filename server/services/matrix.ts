@@ -20,7 +20,7 @@ import {
   type StandingOrder,
   standingEvidence,
 } from '../repositories/matrix-rows.js';
-import { ledgerOfEvidence } from '../repositories/model.js';
+import { findModelStates, ledgerOfEvidence } from '../repositories/model.js';
 import type { ModelFacts } from '../repositories/model-facts.js';
 import { findQuestions } from '../repositories/questions.js';
 import type { Matrix } from '../schemas/matrix.js';
@@ -190,9 +190,10 @@ export async function readMatrixTop(
   question: QuestionView,
   { order, limit }: { order: StandingOrder; limit: number },
 ): Promise<Matrix> {
-  const [tallies, page] = await Promise.all([
+  const [tallies, page, [state]] = await Promise.all([
     ratingTallies(ex, question.id),
     standingEvidence(ex, question.id, { order, limit }),
+    findModelStates(ex, [question.id]),
   ]);
   const pageIds = page.rows.map((r) => r.id);
   const [ratings, lines] = await Promise.all([
@@ -206,15 +207,7 @@ export async function readMatrixTop(
     question,
     hypotheses: question.hypotheses,
     model: Object.fromEntries(question.hypotheses.map((h) => [h.id, h.current.model])),
-    // Every standing resolution is in the past, so the present set is closed on all of them.
-    closed:
-      question.kind === 'exclusive'
-        ? Object.fromEntries(
-            question.hypotheses.flatMap((h) =>
-              h.resolution ? [[h.id, h.resolution.outcome === 'true' ? 1 : 0]] : [],
-            ),
-          )
-        : {},
+    closed: state?.closed ?? {},
     scores: achScoresOfTallies(ids, tallies),
     rows: page.rows.map((e) => ({
       evidence: e,

@@ -48,11 +48,8 @@ export function validAtOf(event: ModelEvent): Date {
   return startOf(event.validOn);
 }
 
-/**
- * The facts as the domain's events, each observation inside the item that reported it; an
- * exclusive set's resolutions too (an independent hypothesis's resolution moves no other).
- */
-export function modelEvents(facts: ModelFacts, kind: QuestionKind): ModelEvent[] {
+/** The facts as the domain's events, each observation inside the item that reported it. */
+export function modelEvents(facts: ModelFacts): ModelEvent[] {
   const expectations = new Map<string, Record<string, Expectation>>();
   for (const e of facts.expectations) {
     expectations.set(e.indicator_id, {
@@ -102,18 +99,15 @@ export function modelEvents(facts: ModelFacts, kind: QuestionKind): ModelEvent[]
     validOn: dayOf(r.recorded_at),
     recordedAt: r.recorded_at,
   }));
-  const resolutions: ModelEvent[] =
-    kind === 'exclusive'
-      ? facts.resolutions.map((r) => ({
-          type: 'resolution',
-          id: r.id,
-          hypothesisId: r.hypothesis_id,
-          outcome: r.outcome,
-          validOn: dayOf(r.resolved_at),
-          resolvedAt: r.resolved_at,
-          recordedAt: r.recorded_at,
-        }))
-      : [];
+  const resolutions: ModelEvent[] = facts.resolutions.map((r) => ({
+    type: 'resolution',
+    id: r.id,
+    hypothesisId: r.hypothesis_id,
+    outcome: r.outcome,
+    validOn: dayOf(r.resolved_at),
+    resolvedAt: r.resolved_at,
+    recordedAt: r.recorded_at,
+  }));
   return [...items, ...alone, ...retractions, ...resolutions];
 }
 
@@ -154,8 +148,7 @@ async function replayQuestion(ex: Executor, question: ModelQuestion, asOf?: Date
     loadModelFacts(ex, question.id, asOf),
   ]);
   const priors = priorsOf(question.kind, hypotheses);
-  const events = modelEvents(facts, question.kind);
-  return { hypotheses, priors, facts, ...replayModel(question.kind, priors, events) };
+  return { hypotheses, priors, facts, ...replayModel(question.kind, priors, modelEvents(facts)) };
 }
 
 /** A question's replay as of a fixed time, however it is obtained. */

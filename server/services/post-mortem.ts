@@ -15,7 +15,7 @@ import { computeScores } from './scores.js';
 import { causeTitles, modelSeries, readTimelines } from './timeline.js';
 
 /** Causes a post-mortem names each way: the strongest moves toward and away from the truth. */
-export const POST_MORTEM_CAUSES = 25;
+const POST_MORTEM_CAUSES = 25;
 
 export interface RankedEvidence extends CauseEffect {
   title: string | null;

@@ -1,9 +1,9 @@
 import { colorAt } from '../../web/charts/colors.js';
 import type { ChartPoint, ChartSeries, TimelineChartData } from '../../web/charts/timeline-data.js';
 import type { TimelinePoint } from '../schemas/timeline.js';
+import { ChartFigure } from './chart-figure.js';
 import { DataTable } from './data-table.js';
 import { day, pct } from './format.js';
-import { JsonIsland } from './json-island.js';
 
 /** Rows of the chart's table alternative: the latest steps, newest first. */
 const TABLE_ROWS = 40;
@@ -136,66 +136,62 @@ export function TimelineFigure({
   const fromValue = data.from === null ? '' : day(new Date(data.from));
   const toValue = data.to === null ? '' : day(new Date(data.to));
   return (
-    <figure class="timeline" aria-labelledby={`${id}-caption`}>
-      <form method="get" class="toolbar" data-range-for={id} aria-label="Chart date range">
-        {Object.entries(keep).map(([name, value]) => (
-          <input type="hidden" name={name} value={value} />
-        ))}
-        <label>
-          From
-          <input type="date" name="chart_from" value={fromValue} />
-        </label>
-        <label>
-          To
-          <input type="date" name="chart_to" value={toValue} />
-        </label>
-        <button type="submit" class="secondary">
-          Show range
-        </button>
-      </form>
-      <div class="chart-box">
-        <canvas
-          id={id}
-          data-chart={`${id}-data`}
-          role="img"
-          aria-label={`${caption}. The table below lists the latest steps.`}
-        >
-          <p class="no-script">The chart needs JavaScript; the table below has its latest steps.</p>
-        </canvas>
-      </div>
-      <JsonIsland id={`${id}-data`} data={data} />
-      <figcaption id={`${id}-caption`} class="meta">
-        {caption}. Solid line: the model; dashed: analysts' judgments; ▲ cited authors. Markers: ●
-        evidence, ◆ indicator change, ✕ retraction, ■ judgment
-        {outcome ? ', ★ the outcome at its resolution date' : ''}. Click a name in the legend to
-        hide or show it.
-      </figcaption>
-      <details>
-        <summary>The latest steps as a table</summary>
-        <DataTable
-          label="Latest steps"
-          columns={[
-            { label: 'Valid' },
-            { label: 'Hypothesis' },
-            { label: 'Series' },
-            { label: 'Cause' },
-            { label: 'Probability', num: true },
-          ]}
-        >
-          {steps.map((p) => (
-            <tr>
-              <td>{day(p.valid_at)}</td>
-              <td>{titles.get(p.hypothesis)}</td>
-              <td>{p.series}</td>
-              <td>{pointLabel(p)}</td>
-              <td class="num">
-                {p.ledger ? `${pct(p.ledger.before)} → ` : ''}
-                {pct(p.probability)}
-              </td>
-            </tr>
+    <ChartFigure
+      id={id}
+      kind="timeline"
+      data={data}
+      label={caption}
+      table="The latest steps as a table"
+      controls={
+        <form method="get" class="toolbar" data-range-for={id} aria-label="Chart date range">
+          {Object.entries(keep).map(([name, value]) => (
+            <input type="hidden" name={name} value={value} />
           ))}
-        </DataTable>
-      </details>
-    </figure>
+          <label>
+            From
+            <input type="date" name="chart_from" value={fromValue} />
+          </label>
+          <label>
+            To
+            <input type="date" name="chart_to" value={toValue} />
+          </label>
+          <button type="submit" class="secondary">
+            Show range
+          </button>
+        </form>
+      }
+      caption={
+        <>
+          {caption}. Solid line: the model; dashed: analysts' judgments; ▲ cited authors. Markers: ●
+          evidence, ◆ indicator change, ✕ retraction, ■ judgment
+          {outcome ? ', ★ the outcome at its resolution date' : ''}. Click a name in the legend to
+          hide or show it.
+        </>
+      }
+    >
+      <DataTable
+        label="Latest steps"
+        columns={[
+          { label: 'Valid' },
+          { label: 'Hypothesis' },
+          { label: 'Series' },
+          { label: 'Cause' },
+          { label: 'Probability', num: true },
+        ]}
+      >
+        {steps.map((p) => (
+          <tr>
+            <td>{day(p.valid_at)}</td>
+            <td>{titles.get(p.hypothesis)}</td>
+            <td>{p.series}</td>
+            <td>{pointLabel(p)}</td>
+            <td class="num">
+              {p.ledger ? `${pct(p.ledger.before)} → ` : ''}
+              {pct(p.probability)}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
+    </ChartFigure>
   );
 }

@@ -1,51 +1,12 @@
 import { colorAt } from '../../../web/charts/colors.js';
 import type { BrierOverTimeData, CalibrationChartData } from '../../../web/charts/review-data.js';
 import type { ForecasterScores } from '../../schemas/scores.js';
+import { ChartFigure } from '../chart-figure.js';
 import { DataTable } from '../data-table.js';
 import { pct, score } from '../format.js';
-import { JsonIsland } from '../json-island.js';
 
 const binName = (b: { bin: number; lower: number; upper: number }) =>
   `${b.bin === 0 ? '[' : '('}${b.lower.toFixed(1)}, ${b.upper.toFixed(1)}]`;
-
-/** A chart drawn by the page's script from its JSON island, with its table alternative. */
-function ChartFigure({
-  id,
-  kind,
-  data,
-  caption,
-  children,
-}: {
-  id: string;
-  kind: 'calibration' | 'brier-over-time';
-  data: unknown;
-  caption: string;
-  children: unknown;
-}) {
-  return (
-    <figure class="timeline" aria-labelledby={`${id}-caption`}>
-      <div class="chart-box">
-        <canvas
-          id={id}
-          data-chart={`${id}-data`}
-          data-chart-kind={kind}
-          role="img"
-          aria-label={`${caption}. The table below has the same numbers.`}
-        >
-          <p class="no-script">The chart needs JavaScript; the table below has its numbers.</p>
-        </canvas>
-      </div>
-      <JsonIsland id={`${id}-data`} data={data} />
-      <figcaption id={`${id}-caption`} class="meta">
-        {caption}
-      </figcaption>
-      <details>
-        <summary>The numbers as a table</summary>
-        {children}
-      </details>
-    </figure>
-  );
-}
 
 /** Observed frequency against mean forecast per bin, with the diagonal and each bin's count. */
 export function CalibrationFigure({ forecasters }: { forecasters: readonly ForecasterScores[] }) {
@@ -66,7 +27,9 @@ export function CalibrationFigure({ forecasters }: { forecasters: readonly Forec
       id="calibration-chart"
       kind="calibration"
       data={data}
+      label="Calibration chart"
       caption="Calibration: each bin's observed frequency against its mean forecast; on the dashed diagonal, forecasts came true as often as they said. n is the bin's count."
+      table="The numbers as a table"
     >
       <DataTable
         label="Calibration bins"
@@ -117,7 +80,9 @@ export function BrierOverTimeFigure({ forecasters }: { forecasters: readonly For
       id="brier-chart"
       kind="brier-over-time"
       data={data}
+      label="Brier over time"
       caption="Brier over time: each forecaster's score over everything resolved by that date (lower is better)."
+      table="The numbers as a table"
     >
       <DataTable
         label="Brier by resolution date"
