@@ -13,6 +13,7 @@ import { evidenceRoutes } from './routes/api/evidence.js';
 import { hypothesisRoutes } from './routes/api/hypotheses.js';
 import { indicatorRoutes } from './routes/api/indicators.js';
 import { judgmentRoutes } from './routes/api/judgments.js';
+import { portabilityRoutes } from './routes/api/portability.js';
 import { questionRoutes } from './routes/api/questions.js';
 import { resolutionRoutes } from './routes/api/resolutions.js';
 import { scoreRoutes } from './routes/api/scores.js';
@@ -25,6 +26,16 @@ export interface AppDeps {
 }
 
 const MAX_BODY_BYTES = 1024 * 1024;
+/** An import carries a whole database or a backfill's worth of evidence. */
+const MAX_IMPORT_BYTES = 512 * 1024 * 1024;
+
+const limitBody = (maxSize: number) =>
+  bodyLimit({
+    maxSize,
+    onError: () => {
+      throw new AppError('payload_too_large', `the request body is over ${maxSize} bytes`);
+    },
+  });
 
 /** Until accounts exist, every request acts as the installation's local user. */
 const localActor: MiddlewareHandler<AppEnv> = async function localActor(c, next) {
@@ -36,14 +47,10 @@ export function createApp({ db }: AppDeps) {
   const app = new OpenAPIHono<AppEnv>();
   app.use(requestId());
   app.use(localActor);
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new AppError('payload_too_large', `the request body is over ${MAX_BODY_BYTES} bytes`);
-      },
-    }),
+  const importLimit = limitBody(MAX_IMPORT_BYTES);
+  const requestLimit = limitBody(MAX_BODY_BYTES);
+  app.use('/api/*', (c, next) =>
+    c.req.path === '/api/import' ? importLimit(c, next) : requestLimit(c, next),
   );
   app.use('/api/*', idempotency(db));
   app.route('/api', questionRoutes(db));
@@ -54,6 +61,7 @@ export function createApp({ db }: AppDeps) {
   app.route('/api', analysisRoutes(db));
   app.route('/api', resolutionRoutes(db));
   app.route('/api', scoreRoutes(db));
+  app.route('/api', portabilityRoutes(db));
   app.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {

@@ -40,9 +40,10 @@ export type RetractionRow = Selectable<EvidenceRetractionsTable>;
 
 export async function insertEvidence(
   ex: Executor,
-  row: Insertable<EvidenceTable>,
-): Promise<EvidenceRow> {
-  return ex.insertInto('evidence').values(row).returningAll().executeTakeFirstOrThrow();
+  rows: Insertable<EvidenceTable>[],
+): Promise<EvidenceRow[]> {
+  if (rows.length === 0) return [];
+  return ex.insertInto('evidence').values(rows).returningAll().execute();
 }
 
 export async function insertRatings(ex: Executor, rows: Insertable<EvidenceRatingsTable>[]) {

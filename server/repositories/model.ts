@@ -207,3 +207,29 @@ export async function ledgerStandingAt(
     ) l`.execute(ex);
   return rows;
 }
+
+/** The current ledger's steps of these questions, in order: what the model said, when and why. */
+export async function ledgerSteps(ex: Executor, questionIds: readonly string[]) {
+  if (questionIds.length === 0) return [];
+  return ex
+    .selectFrom('model_ledger')
+    .select([
+      'question_id',
+      'seq',
+      'hypothesis_id',
+      'cause_type',
+      'cause_id',
+      'valid_at',
+      'p_after',
+    ])
+    .select(
+      sql<string>`to_char(cause_recorded_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as(
+        'cause_recorded_at',
+      ),
+    )
+    .where('question_id', 'in', questionIds)
+    .orderBy('question_id')
+    .orderBy('seq')
+    .orderBy('hypothesis_id')
+    .execute();
+}

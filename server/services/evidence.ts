@@ -69,18 +69,21 @@ export async function logEvidence(db: Db, actor: Actor, questionId: string, inpu
     const source = input.source
       ? await findOrAddSource(trx, input.source, { id: newId('src'), recorded_by: actor.userId })
       : undefined;
-    const row = await insertEvidence(trx, {
-      id: newId('ev'),
-      question_id: questionId,
-      title: input.title,
-      summary: input.summary,
-      occurred_on: input.occurred_on,
-      source_id: source?.id ?? null,
-      reliability: input.reliability,
-      credibility: input.credibility,
-      relevance: input.relevance,
-      recorded_by: actor.userId,
-    });
+    const [row] = await insertEvidence(trx, [
+      {
+        id: newId('ev'),
+        question_id: questionId,
+        title: input.title,
+        summary: input.summary,
+        occurred_on: input.occurred_on,
+        source_id: source?.id ?? null,
+        reliability: input.reliability,
+        credibility: input.credibility,
+        relevance: input.relevance,
+        recorded_by: actor.userId,
+      },
+    ]);
+    if (!row) throw new Error('the evidence insert returned no row');
     const ratings = Object.entries(input.ratings).map(([hypothesisId, value]) => ({
       evidence_id: row.id,
       hypothesis_id: hypothesisId,
