@@ -100,4 +100,46 @@ describe('command line', () => {
     assert.equal(r.status, 2);
     assert.match(r.out, /^usage: npm run scenarios:import -- <file\.json>/);
   });
+
+  it('npm run export and npm run import back up and restore, with progress and counts', async () => {
+    const backup = join(scratch, 'backup.json');
+    const out = run('server/cli/export.ts', backup);
+    assert.equal(out.status, 0, out.out);
+    assert.match(out.out, /^signpost: exported 2 users, 2 sources, 1 questions, 2 hypotheses, /);
+    const question = JSON.parse(readFileSync(backup, 'utf8')).tables.questions[0].id as string;
+
+    const elsewhere = await newTestDatabaseLocation();
+    const restore = (...args: string[]) => {
+      const r = spawnSync(process.execPath, ['--import', 'tsx', 'server/cli/import.ts', ...args], {
+        cwd: ROOT,
+        env: { ...process.env, DATABASE_URL: undefined, ...elsewhere.env },
+        encoding: 'utf8',
+      });
+      return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+    };
+    try {
+      const first = restore(backup);
+      assert.equal(first.status, 0, first.stderr);
+      assert.match(first.stderr, /^signpost: questions 1\/1$/m, 'progress, table by table');
+      assert.match(first.stdout, /\n {2}added: 2 sources, 1 questions, 2 hypotheses, /);
+      assert.match(first.stdout, /\n {2}already stored \(kept as stored\): 2 users\n/);
+      const second = restore(backup);
+      assert.match(second.stdout, /\n {2}added: nothing\n/);
+
+      const csv = join(scratch, 'bad.csv');
+      writeFileSync(
+        csv,
+        'title,occurred_on,reliability,credibility\nFine,2018-01-01,B,2\nBad,2018-01-02,B,0\n',
+      );
+      const refused = restore(csv, '--question', question);
+      assert.equal(refused.status, 1);
+      assert.match(refused.stderr, /1 of 2 rows cannot be imported; nothing was written/);
+      assert.match(
+        refused.stderr,
+        /body\.line\.3\.credibility: must be a credibility digit, 1 to 6/,
+      );
+    } finally {
+      await elsewhere.remove();
+    }
+  });
 });
