@@ -9,6 +9,7 @@ import type { AppEnv } from './http/env.js';
 import { idempotency } from './http/idempotency.js';
 import { handleError, handleNotFound } from './http/problems.js';
 import { analysisRoutes } from './routes/api/analysis.js';
+import { chartRoutes } from './routes/api/charts.js';
 import { evidenceRoutes } from './routes/api/evidence.js';
 import { hypothesisRoutes } from './routes/api/hypotheses.js';
 import { indicatorRoutes } from './routes/api/indicators.js';
@@ -62,6 +63,7 @@ export function createApp({ db }: AppDeps) {
   app.route('/api', resolutionRoutes(db));
   app.route('/api', scoreRoutes(db));
   app.route('/api', portabilityRoutes(db));
+  app.route('/api', chartRoutes(db));
   app.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {

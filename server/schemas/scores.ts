@@ -3,7 +3,7 @@ import { OUTCOMES } from '../domain/questions.js';
 import { AsOfQuerySchema, DateSchema, IdSchema } from './common.js';
 
 /** A query value given once, repeated, or comma-separated: always a list. */
-const listOf = <T extends z.ZodType>(item: T) =>
+export const listOf = <T extends z.ZodType>(item: T) =>
   z
     .preprocess(
       (value) =>

@@ -1,3 +1,4 @@
+import type { ChartHypothesis } from '../charts/timeline-data.js';
 import type { EvidenceLogQuery } from '../schemas/evidence.js';
 import type { MatrixSort } from '../schemas/matrix.js';
 import type { QuestionPage } from '../services/question-page.js';
@@ -8,7 +9,7 @@ import { EvidenceLog } from './question/evidence-log.js';
 import { IndicatorBoard } from './question/indicator-board.js';
 import { MatrixTable } from './question/matrix-table.js';
 import { MovedPanel } from './question/moved.js';
-import { type ChartHypothesis, TimelineFigure } from './timeline-chart.js';
+import { TimelineFigure } from './timeline-chart.js';
 
 export const NOTICES = {
   judgment: 'Judgment recorded.',

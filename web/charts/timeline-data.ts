@@ -38,4 +38,9 @@ export interface TimelineChartData {
   end: number;
   /** A resolved hypothesis's outcome, marked at its resolution time (post-mortems). */
   outcome?: { x: number; y: 0 | 1; label: string } | undefined;
+  /**
+   * How many of the model's largest moves get a short label written beside their marker: an
+   * image has no tooltips. None on pages.
+   */
+  marker_labels?: number | undefined;
 }

@@ -1,4 +1,10 @@
-import type { ChartConfiguration, ChartDataset, ScriptableContext, TooltipItem } from 'chart.js';
+import type {
+  ChartConfiguration,
+  ChartDataset,
+  Plugin,
+  ScriptableContext,
+  TooltipItem,
+} from 'chart.js';
 import type { ChartPoint, ChartSeries, MarkerKind, TimelineChartData } from './timeline-data.js';
 
 /**
@@ -108,8 +114,57 @@ function outcomeDataset(outcome: NonNullable<TimelineChartData['outcome']>) {
   };
 }
 
+/** A marker's label without its kind, short enough to sit beside it. */
+export function shortLabel(label: string, most = 28): string {
+  const text = label
+    .replace(/^(Evidence|Indicator|Resolution): /, '')
+    .replace(/ \(rated \w+\)$/, '');
+  return text.length > most ? `${text.slice(0, most - 1)}…` : text;
+}
+
+/** The model points that moved most (evidence, indicators, resolutions), largest first. */
+export function largestMoves(series: readonly ChartSeries[], count: number) {
+  const moves = series
+    .filter((s) => s.series === 'model')
+    .flatMap((s) =>
+      s.points.flatMap((p, i) => {
+        const before = s.points[i - 1];
+        return before && ['evidence', 'observation', 'resolution', 'retraction'].includes(p.kind)
+          ? [{ point: p, color: s.color, move: Math.abs(p.y - before.y) }]
+          : [];
+      }),
+    )
+    .sort((a, b) => b.move - a.move || a.point.x - b.point.x);
+  return moves.slice(0, count).filter((m) => m.move > 0);
+}
+
+/** Short labels beside the markers of the largest moves, alternately above and below. */
+const markerLabels = (data: TimelineChartData): Plugin<'line'> => ({
+  id: 'markerLabels',
+  afterDatasetsDraw(chart) {
+    const { ctx, scales } = chart;
+    const { x, y } = scales;
+    if (!x || !y) return;
+    ctx.save();
+    ctx.font = '10px "DejaVu Sans", sans-serif';
+    ctx.textAlign = 'center';
+    largestMoves(data.series, data.marker_labels ?? 0)
+      .sort((a, b) => a.point.x - b.point.x)
+      .forEach(({ point, color }, i) => {
+        const px = x.getPixelForValue(point.x);
+        const py = y.getPixelForValue(point.y);
+        const up = i % 2 === 0;
+        ctx.fillStyle = color;
+        ctx.textBaseline = up ? 'bottom' : 'top';
+        ctx.fillText(shortLabel(point.label), px, py + (up ? -8 : 8));
+      });
+    ctx.restore();
+  },
+});
+
 export function timelineConfig(data: TimelineChartData): ChartConfiguration<'line', ChartPoint[]> {
   return {
+    plugins: data.marker_labels ? [markerLabels(data)] : [],
     type: 'line',
     data: {
       datasets: [

@@ -1,27 +1,13 @@
-import { colorAt } from '../../../web/charts/colors.js';
-import type { BrierOverTimeData, CalibrationChartData } from '../../../web/charts/review-data.js';
+import { binName, brierOverTimeData, calibrationChartData } from '../../charts/review-data.js';
 import type { ForecasterScores } from '../../schemas/scores.js';
 import { ChartFigure } from '../chart-figure.js';
 import { DataTable } from '../data-table.js';
 import { pct, score } from '../format.js';
 
-const binName = (b: { bin: number; lower: number; upper: number }) =>
-  `${b.bin === 0 ? '[' : '('}${b.lower.toFixed(1)}, ${b.upper.toFixed(1)}]`;
-
 /** Observed frequency against mean forecast per bin, with the diagonal and each bin's count. */
 export function CalibrationFigure({ forecasters }: { forecasters: readonly ForecasterScores[] }) {
   const shown = forecasters.filter((f) => f.n > 0);
-  const data: CalibrationChartData = {
-    series: shown.map((f, i) => ({
-      name: f.label,
-      color: colorAt(i),
-      points: f.calibration.flatMap((b) =>
-        b.count > 0
-          ? [{ x: b.mean_forecast as number, y: b.observed as number, n: b.count, bin: binName(b) }]
-          : [],
-      ),
-    })),
-  };
+  const data = calibrationChartData(forecasters);
   return (
     <ChartFigure
       id="calibration-chart"
@@ -62,19 +48,7 @@ export function CalibrationFigure({ forecasters }: { forecasters: readonly Forec
 /** The running Brier by the day outcomes became known. */
 export function BrierOverTimeFigure({ forecasters }: { forecasters: readonly ForecasterScores[] }) {
   const shown = forecasters.filter((f) => f.n > 0);
-  const data: BrierOverTimeData = {
-    series: shown.map((f, i) => ({
-      name: f.label,
-      color: colorAt(i),
-      points: f.over_time.map((d) => ({
-        x: Date.parse(`${d.day}T00:00:00Z`),
-        y: d.cumulative_brier,
-        n: d.cumulative_n,
-        day_n: d.n,
-        day_brier: d.brier,
-      })),
-    })),
-  };
+  const data = brierOverTimeData(forecasters);
   return (
     <ChartFigure
       id="brier-chart"
