@@ -324,17 +324,25 @@ describe('questions API', () => {
       assert.equal(validation.valid, true);
       const paths = Object.keys(res.body.paths).sort();
       assert.deepEqual(paths, [
+        '/api/charts/calibration',
+        '/api/charts/scores',
         '/api/evidence/{id}',
         '/api/evidence/{id}/retract',
+        '/api/export',
+        '/api/export/assessments.csv',
+        '/api/export/evidence.csv',
         '/api/hypotheses/{id}/assessments',
         '/api/hypotheses/{id}/resolution',
         '/api/hypotheses/{id}/resolutions',
         '/api/hypotheses/{id}/timeline',
+        '/api/import',
         '/api/indicators/{id}/history',
         '/api/indicators/{id}/status',
         '/api/questions',
         '/api/questions/{id}',
         '/api/questions/{id}/assessments',
+        '/api/questions/{id}/charts/probabilities',
+        '/api/questions/{id}/charts/timeline',
         '/api/questions/{id}/evidence',
         '/api/questions/{id}/hypotheses',
         '/api/questions/{id}/indicators',
@@ -342,6 +350,7 @@ describe('questions API', () => {
         '/api/scores',
         '/api/scores/forecasts',
       ]);
+      assert.ok(res.body.paths['/api/import'].post.requestBody.content['text/csv']);
       const post = res.body.paths['/api/questions'].post;
       assert.ok(post.requestBody.content['application/json'].schema);
       assert.ok(post.responses['400'].content['application/problem+json']);

@@ -1,4 +1,7 @@
 import {
+  BarController,
+  BarElement,
+  CategoryScale,
   Chart,
   Legend,
   LinearScale,
@@ -10,12 +13,23 @@ import {
 import { wordsFor } from '../server/domain/words.js';
 import { brierOverTimeConfig } from './charts/brier-over-time.js';
 import { calibrationConfig } from './charts/calibration.js';
+import { type ProbabilitiesChartData, probabilitiesConfig } from './charts/probabilities.js';
 import type { BrierOverTimeData, CalibrationChartData } from './charts/review-data.js';
 import { timelineConfig } from './charts/timeline.js';
 import type { TimelineChartData } from './charts/timeline-data.js';
 
-// Only what the charts draw: a line controller on linear scales with points and tooltips.
-Chart.register(LineController, LineElement, PointElement, LinearScale, Tooltip, Legend);
+// Only what the charts draw: lines on linear scales with points, bars on a category axis.
+Chart.register(
+  LineController,
+  LineElement,
+  PointElement,
+  LinearScale,
+  BarController,
+  BarElement,
+  CategoryScale,
+  Tooltip,
+  Legend,
+);
 
 function island<T>(id: string): T | undefined {
   const element = document.getElementById(id);
@@ -30,6 +44,7 @@ const CONFIGS = {
   timeline: (data: unknown) => timelineConfig(data as TimelineChartData),
   calibration: (data: unknown) => calibrationConfig(data as CalibrationChartData),
   'brier-over-time': (data: unknown) => brierOverTimeConfig(data as BrierOverTimeData),
+  probabilities: (data: unknown) => probabilitiesConfig(data as ProbabilitiesChartData),
 } as const;
 
 /** Draws each chart of the page; a timeline's date-range form moves its axis without a reload. */
@@ -38,7 +53,7 @@ function drawCharts() {
     const data = island<unknown>(canvas.dataset.chart ?? '');
     const kind = String(canvas.dataset.chartKind) as keyof typeof CONFIGS;
     if (!data || !(kind in CONFIGS)) continue;
-    // One Chart type for every kind: each configuration is a line chart on linear scales.
+    // chart.js types a chart by its configuration's kind; the canvas takes any of them.
     const chart = new Chart(canvas, CONFIGS[kind](data) as ReturnType<typeof timelineConfig>);
     // The instance stays reachable from its canvas, for the page's tests and for tools.
     Object.assign(canvas, { chart });

@@ -2,7 +2,7 @@ import type { Child } from 'hono/jsx';
 import { JsonIsland } from './json-island.js';
 
 /** The chart configurations the page's script knows (web/app.ts). */
-export type ChartKind = 'timeline' | 'calibration' | 'brier-over-time';
+export type ChartKind = 'timeline' | 'calibration' | 'brier-over-time' | 'probabilities';
 
 /**
  * A chart the page's script draws from its JSON island, with a caption and, for readers who
@@ -16,6 +16,7 @@ export function ChartFigure({
   caption,
   table,
   controls,
+  image,
   children,
 }: {
   id: string;
@@ -27,6 +28,8 @@ export function ChartFigure({
   /** The disclosure's summary, e.g. "The numbers as a table". */
   table: string;
   controls?: Child;
+  /** The same chart rendered by the server (`?format=` chooses PNG or SVG), to download. */
+  image?: string | undefined;
   children: Child;
 }) {
   return (
@@ -46,6 +49,18 @@ export function ChartFigure({
       <JsonIsland id={`${id}-data`} data={data} />
       <figcaption id={`${id}-caption`} class="meta">
         {caption}
+        {image ? (
+          <span class="no-print">
+            {' '}
+            <a href={image} download>
+              Download PNG
+            </a>{' '}
+            ·{' '}
+            <a href={`${image}${image.includes('?') ? '&' : '?'}format=svg`} download>
+              SVG
+            </a>
+          </span>
+        ) : null}
       </figcaption>
       <details>
         <summary>{table}</summary>

@@ -58,7 +58,14 @@ export function QuestionPageView(props: QuestionPageProps) {
           ? 'Exclusive: one of these hypotheses is true; probabilities sum to 1.'
           : 'Independent: each hypothesis is its own yes/no forecast.'}{' '}
         {question.counts.evidence} evidence ({question.counts.retracted_evidence} retracted) ·{' '}
-        {question.counts.indicators} indicators · created {day(question.recorded_at)}
+        {question.counts.indicators} indicators · created {day(question.recorded_at)} ·{' '}
+        <a
+          href={`/questions/${question.id}/brief${question.as_of ? `?as_of=${encodeURIComponent(question.as_of)}` : ''}`}
+        >
+          Brief
+        </a>{' '}
+        · <a href={`/api/export?question=${question.id}`}>Export (JSON)</a> ·{' '}
+        <a href={`/api/export/evidence.csv?question=${question.id}`}>Evidence (CSV)</a>
       </p>
       <AsOfPicker path={`/questions/${question.id}`} asOf={question.as_of} />
       {props.notice ? (

@@ -7,6 +7,7 @@ import type { AppEnv } from '../../http/env.js';
 import { handleError } from '../../http/problems.js';
 import type { AssetUrls } from '../../views/layout.js';
 import { ErrorPage } from '../../views/problems.js';
+import { briefPages } from './brief.js';
 import { dashboardPages } from './dashboard.js';
 import { definitionFormPages } from './definition-forms.js';
 import { evidenceFormPages } from './evidence-forms.js';
@@ -40,6 +41,7 @@ export function pageRoutes(db: Db, assets: AssetUrls) {
   pages.route('/', evidenceFormPages(db, render));
   pages.route('/', judgmentFormPages(db, render));
   pages.route('/', questionPages(db, render));
+  pages.route('/', briefPages(db, render));
   pages.route('/', hypothesisPages(db, render));
   pages.route('/', resolutionFormPages(db, render));
   pages.route('/', reviewPages(db, render));

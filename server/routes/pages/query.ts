@@ -13,7 +13,7 @@ export function pageQuery<S extends z.ZodType>(
   const values = Object.fromEntries(
     Object.entries(raw)
       .filter(([, v]) => v.trim() !== '')
-      .map(([k, v]) => [k, k === 'as_of' ? localAsUtc(v) : v]),
+      .map(([k, v]) => [k, INSTANT_PARAMS.has(k) ? localAsUtc(v) : v]),
   );
   const parsed = schema.safeParse(values);
   if (parsed.success) return { query: parsed.data, problems: [], values };
@@ -22,6 +22,9 @@ export function pageQuery<S extends z.ZodType>(
   const kept = Object.fromEntries(Object.entries(values).filter(([k]) => !bad.has(k)));
   return { query: schema.parse(kept), problems, values: kept };
 }
+
+/** Parameters a datetime-local picker fills. */
+const INSTANT_PARAMS = new Set(['as_of', 'since']);
 
 const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/;
 
