@@ -1,10 +1,20 @@
+import { sql } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import { migrations } from '../../migrations/index.js';
 import type { Db } from './database.js';
 
-/** Applies every pending migration; returns the names applied. Throws naming the one that failed. */
+/**
+ * Applies every pending migration; returns the names applied. Throws naming the one that failed.
+ * The migrations' own bookkeeping lives in the connection's current schema, named: Kysely looks
+ * for its tables in every schema otherwise, and would take another schema's for this one's.
+ */
 export async function migrateToLatest(db: Db): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    migrationTableSchema: rows[0]?.schema ?? 'public',
+  });
   const { error, results = [] } = await migrator.migrateToLatest();
   if (error) {
     const failed = results.find((r) => r.status === 'Error')?.migrationName ?? 'a migration';
