@@ -10,6 +10,11 @@ import { openDatabase } from '../server/db/connect.js';
 import { migrateToLatest } from '../server/db/migrate.js';
 import { RATINGS } from '../server/domain/ratings.js';
 import { logEvidence } from '../server/services/evidence.js';
+import {
+  exportDocument,
+  importDocument,
+  parseExportDocument,
+} from '../server/services/export-document.js';
 import { readQuestions } from '../server/services/question-reads.js';
 import { resolveHypothesis } from '../server/services/resolutions.js';
 import { loadScenarioFolder } from '../server/services/scenario-files.js';
@@ -122,6 +127,15 @@ const pages = {
   'GET /api/scores': '/api/scores',
   'GET /api/scores as of (replay)': `/api/scores?as_of=${encodeURIComponent(new Date().toISOString())}`,
   'scores CSV': '/api/scores/forecasts?format=csv',
+  brief: `/questions/${heavy.id}/brief`,
+  'timeline PNG (2×)': `/api/questions/${heavy.id}/charts/timeline`,
+  'timeline SVG': `/api/questions/${heavy.id}/charts/timeline?format=svg`,
+  'probabilities PNG (2×)': `/api/questions/${heavy.id}/charts/probabilities`,
+  'calibration PNG (2×)': '/api/charts/calibration',
+  'scores PNG (2×)': '/api/charts/scores',
+  'GET /api/export': '/api/export',
+  'evidence CSV': `/api/export/evidence.csv?question=${heavy.id}`,
+  'assessments CSV': '/api/export/assessments.csv',
 };
 const results: Record<string, Awaited<ReturnType<typeof time>>> = {};
 for (const [name, path] of Object.entries(pages)) results[name] = await time(path);
@@ -144,7 +158,7 @@ const bareP50 = bareMs[Math.floor(bareMs.length / 2)] as number;
 console.log(
   `signpost pages: ${handle.description}; ${questions.length} questions, ${ITEMS} evidence items on “${heavy.title}” (${heavy.hypotheses.length} hypotheses), logged in ${(loggingMs / 1000).toFixed(1)} s; ${RUNS} sequential requests each`,
 );
-console.log('| page | p50 ms | p95 ms | p50 ÷ bare handler | HTML KiB | gzip KiB |');
+console.log('| page or endpoint | p50 ms | p95 ms | p50 ÷ bare handler | KiB | gzip KiB |');
 console.log('|---|---|---|---|---|---|');
 for (const [name, r] of Object.entries(results)) {
   console.log(
@@ -153,7 +167,25 @@ for (const [name, r] of Object.entries(results)) {
 }
 console.log(`| bare handler, same bytes as “question” | ${bareP50.toFixed(2)} | | 1.0 | | |`);
 
+// Restore: the whole export imported into an empty database, through the service.
+const exported = await exportDocument(handle.db);
+const rows = Object.values(exported.tables).reduce((n, t) => n + t.length, 0);
+const target = await newTestDatabaseLocation();
+const restored = await openDatabase({
+  databaseUrl: target.env.DATABASE_URL,
+  dataDir: target.env.SIGNPOST_DATA_DIR ?? '',
+});
+await migrateToLatest(restored.db);
+const importStarted = performance.now();
+await importDocument(restored.db, LOCAL_ACTOR, parseExportDocument(exported));
+const importMs = performance.now() - importStarted;
+console.log(
+  `import of the whole export (${rows} rows) into an empty database, models rebuilt: ${(importMs / 1000).toFixed(2)} s (${Math.round(rows / (importMs / 1000))} rows/s)`,
+);
+
 server.close();
 bareServer.close();
+await restored.close();
+await target.remove();
 await handle.close();
 await location.remove();
