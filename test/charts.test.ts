@@ -2,20 +2,17 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createCanvas, loadImage } from '@napi-rs/canvas';
-import { SYSTEM_ACTOR } from '../server/actor.js';
-import { loadConfig } from '../server/config.js';
 import type { QuestionView } from '../server/schemas/views.js';
-import { readQuestions } from '../server/services/question-reads.js';
-import { loadScenarioFolder } from '../server/services/scenario-files.js';
 import { testClient } from './support/api.js';
 import { openTestDatabase, type TestDatabase } from './support/database.js';
+import { loadBuiltInExclusive } from './support/fixtures.js';
 
 /**
  * Charts rendered on the server: PNG at the asked size and scale, SVG, the same bytes for the
  * same data and parameters, different bytes when either changes, and bad parameters refused.
  */
 
-const ROOT = new URL('..', import.meta.url).pathname;
+const _ROOT = new URL('..', import.meta.url).pathname;
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 /** Width and height from a PNG's IHDR chunk. */
@@ -45,13 +42,7 @@ describe('charts as images', () => {
   before(async () => {
     t = await openTestDatabase();
     api = testClient(t.db);
-    await loadScenarioFolder(
-      t.db,
-      SYSTEM_ACTOR,
-      `${ROOT}scenarios`,
-      loadConfig().sourceDocumentsDir,
-    );
-    exclusive = (await readQuestions(t.db, {})).find((x) => x.kind === 'exclusive') as QuestionView;
+    exclusive = await loadBuiltInExclusive(t.db);
     const [first, second] = exclusive.hypotheses;
     await sleep(5);
     beforeEvidence = new Date().toISOString();

@@ -280,6 +280,26 @@ describe('pages and forms without JavaScript', () => {
     assert.ok(labels.includes(`Evidence: ${payload} (rated I)`), labels.join(' | '));
   });
 
+  it('the brief escapes what it lists, refuses a since after its as-of, and 404s an unknown question', async () => {
+    const { status, html } = await page(`/questions/${SAMPLE}/brief?since=2000-01-01`);
+    assert.equal(status, 200);
+    // The earlier test logged an item titled with markup; the brief lists it among the moves.
+    assert.ok(html.includes('&lt;/script&gt;&lt;script&gt;alert(1)'), 'listed, escaped');
+    assert.ok(!html.includes('<script>alert(1)'));
+    assert.match(html, /id="brief-probabilities-data"/);
+    assert.match(html, new RegExp(`href="/api/questions/${SAMPLE}/charts/timeline" download`));
+    const future = await page(`/questions/${SAMPLE}/brief?since=2999-01-01`);
+    assert.equal(future.status, 400);
+    assert.match(future.html, /<li>since: must not be after the time the brief is as of<\/li>/);
+    assert.match(
+      future.html,
+      /<li>Evidence: Arrests of an ISIS cell in Tehran <span class="meta">\(valid 2018-06-01, recorded [\d-]+\)<\/span> — H2 30 % → 72 %<\/li>/,
+      'only the hypotheses it moved',
+    );
+    assert.match(future.html, /<h1>Brief: /, 'the brief is still shown, for the last 30 days');
+    assert.equal((await page('/questions/q_aaaaaaaaaaaaaaaa/brief')).status, 404);
+  });
+
   it('answers as of a past time, reports bad parameters, and 404s unknown ids as pages', async () => {
     // A millisecond after the question was recorded (PostgreSQL keeps microseconds).
     const recorded = (await api.get(`/api/questions/${SAMPLE}`)).body.recorded_at as string;

@@ -1,15 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { SYSTEM_ACTOR } from '../server/actor.js';
-import { loadConfig } from '../server/config.js';
 import { parseCsv } from '../server/schemas/csv.js';
 import { ExportDocumentSchema } from '../server/schemas/export-document.js';
 import type { QuestionView } from '../server/schemas/views.js';
 import { readQuestions } from '../server/services/question-reads.js';
-import { loadScenarioFolder } from '../server/services/scenario-files.js';
 import { testClient } from './support/api.js';
 import { openTestDatabase, type TestDatabase } from './support/database.js';
-import { rowCounts } from './support/fixtures.js';
+import { loadBuiltInExclusive, rowCounts } from './support/fixtures.js';
 
 /**
  * Export and import: the whole database and one question round-trip through an empty database
@@ -17,7 +14,7 @@ import { rowCounts } from './support/fixtures.js';
  * evidence backfills are all-or-nothing with each bad cell named by line and column.
  */
 
-const ROOT = new URL('..', import.meta.url).pathname;
+const _ROOT = new URL('..', import.meta.url).pathname;
 
 describe('export and import', () => {
   let a: TestDatabase;
@@ -33,13 +30,7 @@ describe('export and import', () => {
     [a, b] = await Promise.all([openTestDatabase(), openTestDatabase()]);
     apiA = testClient(a.db);
     apiB = testClient(b.db);
-    await loadScenarioFolder(
-      a.db,
-      SYSTEM_ACTOR,
-      `${ROOT}scenarios`,
-      loadConfig().sourceDocumentsDir,
-    );
-    exclusive = (await readQuestions(a.db, {})).find((x) => x.kind === 'exclusive') as QuestionView;
+    exclusive = await loadBuiltInExclusive(a.db);
     const [first, second] = exclusive.hypotheses;
     // A history with every kind of record: evidence with an explicit ratio and a retraction,
     // judgments (one retracted by a later set), a resolution implying its siblings.

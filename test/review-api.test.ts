@@ -1,16 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { SYSTEM_ACTOR } from '../server/actor.js';
-import { loadConfig } from '../server/config.js';
 import { ResolvedSchema } from '../server/schemas/resolutions.js';
 import { ForecastScoresSchema, ScoreReportSchema } from '../server/schemas/scores.js';
 import type { QuestionView } from '../server/schemas/views.js';
-import { readQuestions } from '../server/services/question-reads.js';
-import { loadScenarioFolder } from '../server/services/scenario-files.js';
 import { testClient } from './support/api.js';
 import { openTestDatabase, type TestDatabase } from './support/database.js';
-import { rowCounts } from './support/fixtures.js';
+import { loadBuiltInExclusive, rowCounts } from './support/fixtures.js';
 
 /**
  * Resolutions and scores through the API, with hand-computed numbers (METHODS §6): a small
@@ -19,7 +15,7 @@ import { rowCounts } from './support/fixtures.js';
  * the cited authors scored like any forecaster.
  */
 
-const ROOT = new URL('..', import.meta.url).pathname;
+const _ROOT = new URL('..', import.meta.url).pathname;
 const close = (actual: number | null | undefined, expected: number, what = '', eps = 1e-9) =>
   assert.ok(
     typeof actual === 'number' && Math.abs(actual - expected) < eps,
@@ -55,13 +51,7 @@ describe('resolutions and scores', () => {
   before(async () => {
     t = await openTestDatabase();
     api = testClient(t.db);
-    await loadScenarioFolder(
-      t.db,
-      SYSTEM_ACTOR,
-      `${ROOT}scenarios`,
-      loadConfig().sourceDocumentsDir,
-    );
-    exclusive = (await readQuestions(t.db, {})).find((x) => x.kind === 'exclusive') as QuestionView;
+    exclusive = await loadBuiltInExclusive(t.db);
     const created = await api.post('/api/questions', {
       title: 'Scoring check',
       kind: 'independent',

@@ -1,35 +1,15 @@
-import {
-  BarController,
-  BarElement,
-  CategoryScale,
-  Chart,
-  Legend,
-  LinearScale,
-  LineController,
-  LineElement,
-  PointElement,
-  Tooltip,
-} from 'chart.js';
+import { Chart, Legend, Tooltip } from 'chart.js';
 import { wordsFor } from '../server/domain/words.js';
 import { brierOverTimeConfig } from './charts/brier-over-time.js';
 import { calibrationConfig } from './charts/calibration.js';
+import { CHART_COMPONENTS } from './charts/components.js';
 import { type ProbabilitiesChartData, probabilitiesConfig } from './charts/probabilities.js';
 import type { BrierOverTimeData, CalibrationChartData } from './charts/review-data.js';
 import { timelineConfig } from './charts/timeline.js';
 import type { TimelineChartData } from './charts/timeline-data.js';
 
-// Only what the charts draw: lines on linear scales with points, bars on a category axis.
-Chart.register(
-  LineController,
-  LineElement,
-  PointElement,
-  LinearScale,
-  BarController,
-  BarElement,
-  CategoryScale,
-  Tooltip,
-  Legend,
-);
+// The charts' parts, and on a page tooltips and a clickable legend.
+Chart.register(...CHART_COMPONENTS, Tooltip, Legend);
 
 function island<T>(id: string): T | undefined {
   const element = document.getElementById(id);

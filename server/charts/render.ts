@@ -1,18 +1,6 @@
 import { type Canvas, createCanvas, SvgExportFlag } from '@napi-rs/canvas';
-import {
-  BarController,
-  BarElement,
-  CategoryScale,
-  Chart,
-  type ChartConfiguration,
-  Legend,
-  LinearScale,
-  LineController,
-  LineElement,
-  type Plugin,
-  PointElement,
-  Title,
-} from 'chart.js';
+import { Chart, type ChartConfiguration, Legend, type Plugin, Title } from 'chart.js';
+import { CHART_COMPONENTS } from '../../web/charts/components.js';
 
 /**
  * chart.js on the server: the configurations the pages draw (web/charts), rendered on a Skia
@@ -20,17 +8,8 @@ import {
  * everywhere). Same data and options give the same bytes: no animation, no clock, fixed fonts.
  */
 
-Chart.register(
-  LineController,
-  LineElement,
-  PointElement,
-  LinearScale,
-  BarController,
-  BarElement,
-  CategoryScale,
-  Legend,
-  Title,
-);
+// An image has a title and a legend; no tooltips.
+Chart.register(...CHART_COMPONENTS, Legend, Title);
 Chart.defaults.font.family = '"DejaVu Sans", "Liberation Sans", sans-serif';
 Chart.defaults.color = '#3b434d';
 

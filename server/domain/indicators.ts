@@ -18,7 +18,8 @@ export type IndicatorStatus = (typeof INDICATOR_STATUSES)[number];
 /** Until anything is reported, an indicator has simply not been seen. */
 export const INITIAL_INDICATOR_STATUS: IndicatorStatus = 'NOT_OBSERVED';
 
-const EXPECTATION_SCORE: Record<Expectation, number> = { HL: 2, L: 1, C: 0, U: -1, HU: -2 };
+/** METHODS §4: how strongly each expectation says the indicator fires under a hypothesis. */
+export const EXPECTATION_SCORE: Record<Expectation, number> = { HL: 2, L: 1, C: 0, U: -1, HU: -2 };
 
 export type DiagnosticityClass = 'keep' | 'weak' | 'non_diagnostic';
 export interface Diagnosticity {

@@ -84,6 +84,7 @@ export async function readBrief(
     .map((s) => {
       const lines = s.lines
         .map((l) => ({ hypothesisId: l.hypothesisId, before: l.before, after: l.after }))
+        .filter((l) => l.after !== l.before)
         .sort((a, b) => Math.abs(b.after - b.before) - Math.abs(a.after - a.before));
       const largest = Math.abs((lines[0]?.after ?? 0) - (lines[0]?.before ?? 0));
       return { step: s, lines, largest };

@@ -33,6 +33,35 @@ function asRating(value: RatingInputValue) {
 }
 
 /**
+ * The rows an item's input adds beside it: a rating per rated hypothesis, and the indicator
+ * observations it reports, dated at the day it happened and recorded with it.
+ */
+export function evidenceParts(
+  item: { id: string; question_id: string; occurred_on: string; recorded_at: Date },
+  input: Pick<EvidenceInput, 'ratings' | 'observations'>,
+  actor: Actor,
+) {
+  return {
+    ratings: Object.entries(input.ratings).map(([hypothesisId, value]) => ({
+      evidence_id: item.id,
+      hypothesis_id: hypothesisId,
+      question_id: item.question_id,
+      ...asRating(value),
+    })),
+    observations: input.observations.map((o) => ({
+      id: newId('obs'),
+      indicator_id: o.indicator_id,
+      evidence_id: item.id,
+      status: o.status,
+      observed_at: startOf(item.occurred_on),
+      note: o.note,
+      recorded_at: item.recorded_at,
+      recorded_by: actor.userId,
+    })),
+  };
+}
+
+/**
  * Logs an evidence item with its ratings and indicator observations, moves the model and
  * returns what moved, all in one transaction.
  */
@@ -84,22 +113,7 @@ export async function logEvidence(db: Db, actor: Actor, questionId: string, inpu
       },
     ]);
     if (!row) throw new Error('the evidence insert returned no row');
-    const ratings = Object.entries(input.ratings).map(([hypothesisId, value]) => ({
-      evidence_id: row.id,
-      hypothesis_id: hypothesisId,
-      question_id: questionId,
-      ...asRating(value),
-    }));
-    const observations = input.observations.map((o) => ({
-      id: newId('obs'),
-      indicator_id: o.indicator_id,
-      evidence_id: row.id,
-      status: o.status,
-      observed_at: startOf(input.occurred_on),
-      note: o.note,
-      recorded_at: row.recorded_at,
-      recorded_by: actor.userId,
-    }));
+    const { ratings, observations } = evidenceParts(row, input, actor);
     await insertRatings(trx, ratings);
     await insertObservations(trx, observations);
 

@@ -1,6 +1,7 @@
 import { colorAt } from '../../web/charts/colors.js';
 import type { ProbabilitiesChartData } from '../../web/charts/probabilities.js';
 import { timelineChartData } from '../charts/timeline-data.js';
+import { EXPECTATION_SCORE } from '../domain/indicators.js';
 import { wordsFor } from '../domain/words.js';
 import type { HypothesisView } from '../schemas/views.js';
 import type { Brief, BriefMove } from '../services/brief.js';
@@ -13,8 +14,6 @@ import { day, direction, moment, pct, points } from './format.js';
  * The one-page brief: what we assess, what changed since the last brief, why, and what to
  * watch for. Laid out to print on one A4 or Letter page.
  */
-
-const EXPECTS = { HL: 2, L: 1, C: 0, U: -1, HU: -2 } as const;
 
 function Change({ now, then }: { now: number | null; then: number | null | undefined }) {
   if (now === null) return <td class="num">—</td>;
@@ -232,17 +231,17 @@ export function BriefPageView({
         ) : (
           <ul class="compact">
             {brief.watch.map((i) => {
-              const favours = Object.entries(i.expectations)
-                .filter(([, e]) => EXPECTS[e] > 0)
-                .map(([id]) => title(id));
-              const against = Object.entries(i.expectations)
-                .filter(([, e]) => EXPECTS[e] < 0)
-                .map(([id]) => title(id));
+              // The hypotheses whose expectation points one way (HL, L up; U, HU down).
+              const leaning = (sign: 1 | -1) =>
+                Object.entries(i.expectations)
+                  .filter(([, e]) => Math.sign(EXPECTATION_SCORE[e]) === sign)
+                  .map(([id]) => title(id))
+                  .join(', ') || 'none';
               return (
                 <li>
                   {i.title}
                   {i.expected_by ? ` (expected by ${i.expected_by})` : ''}: would favour{' '}
-                  {favours.join(', ') || 'none'}, count against {against.join(', ') || 'none'}{' '}
+                  {leaning(1)}, count against {leaning(-1)}{' '}
                   <span class="meta">
                     ({i.status.replace('_', ' ').toLowerCase()}, spread {i.diagnosticity.spread})
                   </span>

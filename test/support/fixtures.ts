@@ -1,8 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { sql } from 'kysely';
+import { SYSTEM_ACTOR } from '../../server/actor.js';
 import { loadConfig } from '../../server/config.js';
 import type { Db } from '../../server/db/database.js';
 import type { ScenarioFile } from '../../server/schemas/scenario-file.js';
+import type { QuestionView } from '../../server/schemas/views.js';
+import { readQuestions } from '../../server/services/question-reads.js';
+import { loadScenarioFolder } from '../../server/services/scenario-files.js';
 
 export const SAMPLE_PATH = new URL('../fixtures/sample-scenarios.json', import.meta.url).pathname;
 
@@ -43,4 +47,13 @@ export async function rowCounts(db: Db): Promise<Record<string, number>> {
     counts[table] = rows[0]?.n ?? -1;
   }
   return counts;
+}
+
+/** Loads the built-in scenarios; returns their exclusive question (the main-base set). */
+export async function loadBuiltInExclusive(db: Db): Promise<QuestionView> {
+  const scenarios = new URL('../../scenarios', import.meta.url).pathname;
+  await loadScenarioFolder(db, SYSTEM_ACTOR, scenarios, DOCUMENTS);
+  const exclusive = (await readQuestions(db, {})).find((q) => q.kind === 'exclusive');
+  if (!exclusive) throw new Error('the built-in scenarios have no exclusive question');
+  return exclusive;
 }

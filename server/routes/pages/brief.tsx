@@ -23,9 +23,18 @@ export function briefPages(db: Db, render: Render) {
     const { query, problems, values } = pageQuery(BriefQuerySchema, c.req.query());
     const asOf = asOfInstant(query.as_of);
     const now = Date.now();
-    const since = query.since
-      ? startOf(query.since)
-      : startOf(new Date((asOf?.getTime() ?? now) - DEFAULT_DAYS * DAY).toISOString().slice(0, 10));
+    const end = asOf?.getTime() ?? now;
+    const asked = query.since ? startOf(query.since) : undefined;
+    if (asked && asked.getTime() > end) {
+      problems.push({
+        path: 'query.since',
+        message: 'must not be after the time the brief is as of',
+      });
+    }
+    const since =
+      asked && asked.getTime() <= end
+        ? asked
+        : startOf(new Date(end - DEFAULT_DAYS * DAY).toISOString().slice(0, 10));
     const brief = await readBrief(db, id, { since, asOf });
     // The images answer for the same moment as the page.
     const imageParams = new URLSearchParams(asOf ? { as_of: asOf.toISOString() } : {});
