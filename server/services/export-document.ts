@@ -61,10 +61,13 @@ export function parseExportDocument(input: unknown): ExportDocument {
   return parsed.data;
 }
 
-/** A database refusal of an imported table, as the problem it is, naming the table. */
-function tableProblem(table: TableName, error: unknown): AppError {
+/**
+ * A database refusal of an imported table (an integrity error, class 23) as the problem it is,
+ * naming the table; any other error as it was.
+ */
+function tableProblem(table: TableName, error: unknown): unknown {
   const { code, constraint, detail, message } = error as Record<string, string | undefined>;
-  if (!code?.startsWith('23')) return error as AppError;
+  if (!code?.startsWith('23')) return error;
   const reason = `${detail ?? message ?? 'refused'}${constraint ? ` (${constraint})` : ''}`;
   return new AppError(
     code === '23514' || code === '23502' ? 'invalid_request' : 'conflict',
