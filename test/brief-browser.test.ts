@@ -9,6 +9,7 @@ import { pct, points } from '../server/views/format.js';
 import {
   browserMissing,
   launchBrowser,
+  postCreated,
   SCREENSHOTS,
   serveBuiltInScenarios,
 } from './support/browser.js';
@@ -29,16 +30,7 @@ describe('the one-page brief in a real browser', { skip }, () => {
   let lastBrief: string;
   let between: string;
 
-  const post = async (path: string, body: unknown) => {
-    const res = await fetch(`${server.url}${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    const text = await res.text();
-    assert.equal(res.status, 201, text);
-    return JSON.parse(text);
-  };
+  const post = (path: string, body: unknown) => postCreated(server.url, path, body);
 
   before(async () => {
     ({ db, server } = await serveBuiltInScenarios());

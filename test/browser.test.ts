@@ -6,6 +6,7 @@ import { readQuestions } from '../server/services/question-reads.js';
 import {
   browserMissing,
   launchBrowser,
+  postCreated,
   SCREENSHOTS,
   serveBuiltInScenarios,
 } from './support/browser.js';
@@ -188,19 +189,14 @@ describe('the workspace in a real browser', { skip }, () => {
   it('renders a stored script as text and keeps the chart data intact', async () => {
     const payload =
       '</script><script>window.__xss = 1</script><img src=x onerror="window.__xss = 2">';
-    const response = await fetch(`${server.url}/api/questions/${question.id}/evidence`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({
-        title: payload,
-        occurred_on: '2019-03-02',
-        reliability: 'C',
-        credibility: 3,
-        ratings: { [(question.hypotheses[0] as { id: string }).id]: 'C' },
-        source: { title: 'x', url: 'javascript:alert(1)' },
-      }),
+    await postCreated(server.url, `/api/questions/${question.id}/evidence`, {
+      title: payload,
+      occurred_on: '2019-03-02',
+      reliability: 'C',
+      credibility: 3,
+      ratings: { [(question.hypotheses[0] as { id: string }).id]: 'C' },
+      source: { title: 'x', url: 'javascript:alert(1)' },
     });
-    assert.equal(response.status, 201);
     await page.goto(`${server.url}/questions/${question.id}`);
     await page.waitForSelector('figure[data-chart-ready]');
     assert.equal(await page.evaluate(() => (globalThis as any).__xss), undefined);

@@ -6,6 +6,7 @@ import { readQuestions } from '../server/services/question-reads.js';
 import {
   browserMissing,
   launchBrowser,
+  postCreated,
   SCREENSHOTS,
   serveBuiltInScenarios,
 } from './support/browser.js';
@@ -38,19 +39,14 @@ describe('the retrospective review in a real browser', { skip }, () => {
       ['Attacks resume in Anbar', { [iraq?.id as string]: 'CC', [libya?.id as string]: 'I' }],
       ['Leaders reported in Sirte', { [iraq?.id as string]: 'I', [libya?.id as string]: 'CC' }],
     ] as const) {
-      const res = await fetch(`${server.url}/api/questions/${question.id}/evidence`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          title,
-          occurred_on: '2018-03-01',
-          source: { title: 'Wire' },
-          reliability: 'B',
-          credibility: 2,
-          ratings,
-        }),
+      await postCreated(server.url, `/api/questions/${question.id}/evidence`, {
+        title,
+        occurred_on: '2018-03-01',
+        source: { title: 'Wire' },
+        reliability: 'B',
+        credibility: 2,
+        ratings,
       });
-      assert.equal(res.status, 201);
     }
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });

@@ -124,16 +124,15 @@ async function sourcesOf(ex: Executor, actor: Actor, rows: ParsedRow[]) {
 }
 
 function refused(problems: FieldProblem[], rows: number): never {
-  const lines = new Set(problems.map((p) => p.path.split('.')[2])).size;
+  // Paths are body.line.<n>.<column>.
+  const cells = problems.map((p) => {
+    const [, , line, ...column] = p.path.split('.');
+    return { line, column: column.join('.'), message: p.message };
+  });
+  const first = cells.slice(0, 3).map((c) => `line ${c.line}, ${c.column}: ${c.message}`);
   throw invalid(
     problems.slice(0, MAX_PROBLEMS),
-    `${lines} of ${rows} rows cannot be imported; nothing was written. ${problems
-      .slice(0, 3)
-      .map(
-        (p) =>
-          `line ${p.path.split('.')[2]}, ${p.path.split('.').slice(3).join('.')}: ${p.message}`,
-      )
-      .join('; ')}`,
+    `${new Set(cells.map((c) => c.line)).size} of ${rows} rows cannot be imported; nothing was written. ${first.join('; ')}`,
   );
 }
 

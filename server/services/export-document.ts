@@ -78,24 +78,25 @@ function tableProblem(table: TableName, error: unknown): unknown {
 
 /** The questions whose model an import may have moved. */
 async function touchedQuestions(ex: Executor, tables: ExportTables): Promise<string[]> {
+  // Rows that name their question, then those known only by what they refer to.
   const own = [
-    ...tables.questions.map((r) => r.id),
-    ...tables.hypotheses.map((r) => r.question_id),
-    ...tables.indicators.map((r) => r.question_id),
-    ...tables.evidence.map((r) => r.question_id),
-  ] as string[];
+    tables.questions.map((r) => r.id),
+    ...(
+      [
+        'hypotheses',
+        'indicators',
+        'indicator_expectations',
+        'evidence',
+        'evidence_ratings',
+      ] as const
+    ).map((t) => tables[t].map((r) => r.question_id)),
+  ].flat() as string[];
   const referenced = await questionsReferenced(ex, {
     hypothesisIds: [...tables.assessments, ...tables.resolutions].map(
       (r) => r.hypothesis_id as string,
     ),
-    evidenceIds: [
-      ...tables.evidence_retractions.map((r) => r.evidence_id as string),
-      ...tables.evidence_ratings.map((r) => r.evidence_id as string),
-    ],
-    indicatorIds: [
-      ...tables.indicator_observations.map((r) => r.indicator_id as string),
-      ...tables.indicator_expectations.map((r) => r.indicator_id as string),
-    ],
+    evidenceIds: tables.evidence_retractions.map((r) => r.evidence_id as string),
+    indicatorIds: tables.indicator_observations.map((r) => r.indicator_id as string),
   });
   return [...new Set([...own, ...referenced])].sort();
 }

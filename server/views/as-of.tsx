@@ -1,7 +1,26 @@
 import { moment } from './format.js';
 
-/** The picker's value for an as-of instant: UTC, to the second. */
-const pickerValue = (asOf: string | null) => (asOf ? asOf.slice(0, 19) : '');
+/**
+ * A picker for an instant, to the second, read as UTC (the label says so): a page's `as_of`, a
+ * brief's `since`.
+ */
+export function InstantInput({
+  label,
+  name,
+  value,
+}: {
+  label: string;
+  name: string;
+  /** An ISO instant, or empty. */
+  value: string | null | undefined;
+}) {
+  return (
+    <label>
+      {label} (UTC)
+      <input type="datetime-local" step="1" name={name} value={value ? value.slice(0, 19) : ''} />
+    </label>
+  );
+}
 
 /**
  * The as-of picker: the page re-rendered from what was recorded by then, and, when it is in
@@ -11,10 +30,7 @@ export function AsOfPicker({ path, asOf }: { path: string; asOf: string | null }
   return (
     <>
       <form method="get" action={path} class="toolbar" aria-label="Show the page as of a past time">
-        <label>
-          As of (UTC)
-          <input type="datetime-local" step="1" name="as_of" value={pickerValue(asOf)} />
-        </label>
+        <InstantInput label="As of" name="as_of" value={asOf} />
         <button type="submit" class="secondary">
           Show as of
         </button>

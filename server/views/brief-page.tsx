@@ -5,7 +5,7 @@ import { EXPECTATION_SCORE } from '../domain/indicators.js';
 import { wordsFor } from '../domain/words.js';
 import type { HypothesisView } from '../schemas/views.js';
 import type { Brief, BriefMove } from '../services/brief.js';
-import { AsOfBanner } from './as-of.js';
+import { AsOfBanner, InstantInput } from './as-of.js';
 import { ChartFigure } from './chart-figure.js';
 import { DataTable } from './data-table.js';
 import { day, direction, moment, pct, points } from './format.js';
@@ -111,24 +111,8 @@ export function BriefPageView({
         signpost-v1, words ICD 203
       </p>
       <form method="get" class="toolbar" aria-label="Brief settings">
-        <label>
-          Changes since (UTC)
-          <input
-            type="datetime-local"
-            step="1"
-            name="since"
-            value={since.toISOString().slice(0, 19)}
-          />
-        </label>
-        <label>
-          As of (UTC)
-          <input
-            type="datetime-local"
-            step="1"
-            name="as_of"
-            value={asOf ? asOf.toISOString().slice(0, 19) : ''}
-          />
-        </label>
+        <InstantInput label="Changes since" name="since" value={since.toISOString()} />
+        <InstantInput label="As of" name="as_of" value={asOf?.toISOString()} />
         <button type="submit" class="secondary">
           Update brief
         </button>

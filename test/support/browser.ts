@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
@@ -63,4 +64,16 @@ export async function serveBuiltInScenarios(): Promise<{
   const scenarios = new URL('../../scenarios', import.meta.url).pathname;
   await loadScenarioFolder(db.db, SYSTEM_ACTOR, scenarios, loadConfig().sourceDocumentsDir);
   return { db, server: await serveApp(db.db) };
+}
+
+/** POSTs JSON to the served app, asserts it was created (201), and returns the body. */
+export async function postCreated(base: string, path: string, body: unknown): Promise<any> {
+  const res = await fetch(`${base}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  const text = await res.text();
+  assert.equal(res.status, 201, text);
+  return JSON.parse(text);
 }

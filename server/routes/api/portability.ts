@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Db } from '../../db/database.js';
 import { invalid, zodProblems } from '../../errors.js';
+import { attachment, sendCsv } from '../../http/download.js';
 import { createJsonRouter, jsonResponse, problemResponses } from '../../http/router.js';
 import { IdSchema } from '../../schemas/common.js';
 import {
@@ -87,10 +88,6 @@ const postImport = createRoute({
   },
 });
 
-function download(name: string) {
-  return { 'Content-Disposition': `attachment; filename="${name}"` };
-}
-
 export function portabilityRoutes(db: Db) {
   const router = createJsonRouter();
   router.openAPIRegistry.registerPath(postImport);
@@ -99,21 +96,19 @@ export function portabilityRoutes(db: Db) {
       const { question } = c.req.valid('query');
       const document = await exportDocument(db, question);
       const name = `signpost-${question ?? 'export'}-${new Date().toISOString().slice(0, 10)}.json`;
-      return c.json(document, 200, download(name));
+      return c.json(document, 200, attachment(name));
     })
     .openapi(getEvidenceCsv, async (c) => {
       const { question } = c.req.valid('query');
-      return c.body(await evidenceCsv(db, question), 200, {
-        'Content-Type': 'text/csv; charset=utf-8',
-        ...download(`signpost-evidence-${question}.csv`),
-      });
+      return sendCsv(c, await evidenceCsv(db, question), `signpost-evidence-${question}.csv`);
     })
     .openapi(getAssessmentsCsv, async (c) => {
       const { question } = c.req.valid('query');
-      return c.body(await assessmentsCsv(db, question), 200, {
-        'Content-Type': 'text/csv; charset=utf-8',
-        ...download(`signpost-assessments-${question ?? 'all'}.csv`),
-      });
+      return sendCsv(
+        c,
+        await assessmentsCsv(db, question),
+        `signpost-assessments-${question ?? 'all'}.csv`,
+      );
     })
     .post('/import', async (c) => {
       const query = ImportQuerySchema.safeParse(c.req.query());

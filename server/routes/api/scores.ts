@@ -1,5 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import type { Db } from '../../db/database.js';
+import { sendCsv } from '../../http/download.js';
 import { createJsonRouter, jsonResponse, problemResponses } from '../../http/router.js';
 import {
   type ForecastScore,
@@ -53,10 +54,7 @@ export function scoreRoutes(db: Db) {
       const { format, ...query } = c.req.valid('query');
       const { report, forecasts } = await computeScores(db, query);
       if (format === 'csv') {
-        c.header('Content-Disposition', 'attachment; filename="signpost-scores.csv"');
-        return c.body(toCsv(CSV_COLUMNS, forecasts), 200, {
-          'Content-Type': 'text/csv; charset=utf-8',
-        });
+        return sendCsv(c, toCsv(CSV_COLUMNS, forecasts), 'signpost-scores.csv');
       }
       return c.json({ forecasts, as_of: report.as_of, method: report.method }, 200);
     });

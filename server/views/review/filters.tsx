@@ -1,4 +1,5 @@
 import type { ReviewPage } from '../../services/review-page.js';
+import { InstantInput } from '../as-of.js';
 
 const HORIZONS = [
   ['0', 'latest before resolution'],
@@ -63,15 +64,7 @@ export function ReviewFilters({
         to
         <input type="date" name="resolved_to" value={values.resolved_to ?? ''} />
       </label>
-      <label>
-        As of (UTC)
-        <input
-          type="datetime-local"
-          step="1"
-          name="as_of"
-          value={values.as_of?.slice(0, 19) ?? ''}
-        />
-      </label>
+      <InstantInput label="As of" name="as_of" value={values.as_of} />
       <button type="submit" class="secondary">
         Apply
       </button>
