@@ -3,12 +3,14 @@ import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
-import { LOCAL_ACTOR, SYSTEM_ACTOR } from '../server/actor.js';
+import { SYSTEM_ACTOR } from '../server/actor.js';
 import { createApp } from '../server/app.js';
 import { loadConfig } from '../server/config.js';
 import { openDatabase } from '../server/db/connect.js';
 import { migrateToLatest } from '../server/db/migrate.js';
 import { RATINGS } from '../server/domain/ratings.js';
+import { createUser } from '../server/services/accounts.js';
+import { createApiToken } from '../server/services/api-tokens.js';
 import { logEvidence } from '../server/services/evidence.js';
 import {
   exportDocument,
@@ -56,7 +58,7 @@ const span = Date.now() - 86_400_000 - start;
 const loggingStarted = performance.now();
 for (let i = 0; i < ITEMS; i++) {
   const day = new Date(start + (span * i) / ITEMS).toISOString().slice(0, 10);
-  await logEvidence(handle.db, LOCAL_ACTOR, heavy.id, {
+  await logEvidence(handle.db, SYSTEM_ACTOR, heavy.id, {
     title: `Report ${i}: movement near ${pick(['Deir ez-Zor', 'Sirte', 'Nangarhar', 'Mosul', 'Sahel'])}`,
     summary: 'Synthetic item for measurement.',
     occurred_on: day,
@@ -83,7 +85,7 @@ const loggingMs = performance.now() - loggingStarted;
 for (const q of questions) {
   const members = q.id === heavy.id ? q.hypotheses.slice(0, 1) : q.hypotheses;
   for (const [i, h] of members.entries()) {
-    await resolveHypothesis(handle.db, LOCAL_ACTOR, h.id, {
+    await resolveHypothesis(handle.db, SYSTEM_ACTOR, h.id, {
       outcome: q.id === heavy.id || i % 2 === 0 ? 'true' : 'false',
       resolved_at: h.horizon,
       note: 'Synthetic outcome for measurement.',
@@ -91,6 +93,18 @@ for (const q of questions) {
   }
 }
 
+// Requests carry an admin's API token, as a script would; checking it is part of what is timed.
+const { user: benchAdmin } = await createUser(handle.db, SYSTEM_ACTOR, {
+  username: `bench-${Date.now()}`,
+  display_name: 'Benchmark',
+  role: 'admin',
+});
+const { token } = await createApiToken(
+  handle.db,
+  { userId: benchAdmin.id, role: 'admin' },
+  { name: 'bench' },
+);
+const authorization = { authorization: `Bearer ${token}` };
 const app = createApp({ db: handle.db });
 const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
 await new Promise<void>((resolve) => server.once('listening', resolve));
@@ -102,7 +116,7 @@ async function time(path: string) {
   let body = '';
   for (let i = 0; i < RUNS + 3; i++) {
     const t0 = performance.now();
-    const response = await fetch(`${base}${path}`);
+    const response = await fetch(`${base}${path}`, { headers: authorization });
     body = await response.text();
     if (response.status !== 200) throw new Error(`${path}: ${response.status}`);
     if (i >= 3) ms.push(performance.now() - t0);
@@ -177,7 +191,7 @@ const restored = await openDatabase({
 });
 await migrateToLatest(restored.db);
 const importStarted = performance.now();
-await importDocument(restored.db, LOCAL_ACTOR, parseExportDocument(exported));
+await importDocument(restored.db, SYSTEM_ACTOR, parseExportDocument(exported));
 const importMs = performance.now() - importStarted;
 console.log(
   `import of the whole export (${rows} rows) into an empty database, models rebuilt: ${(importMs / 1000).toFixed(2)} s (${Math.round(rows / (importMs / 1000))} rows/s)`,

@@ -9,6 +9,7 @@ import * as addRationaleAndStance from './2026-11-21T20-00-00-add-rationale-and-
 import * as createModelLedger from './2026-11-21T21-00-00-create-model-ledger.js';
 import * as addResolutionImpliedBy from './2026-11-22T09-00-00-add-resolution-implied-by.js';
 import * as addResolutionsToModel from './2026-11-22T10-00-00-add-resolutions-to-model.js';
+import * as createAccounts from './2026-11-23T09-00-00-create-accounts.js';
 
 /**
  * Every migration, listed by hand: a directory scan does not survive bundlers and test runners.
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-21T21-00-00-create-model-ledger': createModelLedger,
   '2026-11-22T09-00-00-add-resolution-implied-by': addResolutionImpliedBy,
   '2026-11-22T10-00-00-add-resolutions-to-model': addResolutionsToModel,
+  '2026-11-23T09-00-00-create-accounts': createAccounts,
 };

@@ -1,10 +1,11 @@
-/** Who is writing, for attribution and the audit trail. */
+import type { Role } from './domain/roles.js';
+
+/** Who is acting, for authorization, attribution and the audit trail. */
 export interface Actor {
   userId: string;
+  role: Role;
   requestId?: string | undefined;
 }
 
 /** Signpost itself: built-in scenario loads and other writes no person asked for. */
-export const SYSTEM_ACTOR: Actor = { userId: 'u_system' };
-/** Whoever uses this installation through the API and pages until accounts exist. */
-export const LOCAL_ACTOR: Actor = { userId: 'u_local' };
+export const SYSTEM_ACTOR: Actor = { userId: 'u_system', role: 'system' };

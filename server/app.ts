@@ -1,14 +1,18 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import type { MiddlewareHandler } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
-import { LOCAL_ACTOR } from './actor.js';
+import { type AuthSettings, DEFAULT_AUTH } from './config.js';
 import type { Db } from './db/database.js';
-import { AppError } from './errors.js';
+import { FailureThrottle } from './domain/throttle.js';
+import { authenticate } from './http/authenticate.js';
 import type { AppEnv } from './http/env.js';
+import { csrfProtection, signInWall } from './http/guards.js';
+import { bodyLimits, securityHeaders } from './http/hardening.js';
 import { idempotency } from './http/idempotency.js';
 import { handleError, handleNotFound } from './http/problems.js';
+import { SECURITY_SCHEMES } from './http/router.js';
+import { accountRoutes } from './routes/api/accounts.js';
 import { analysisRoutes } from './routes/api/analysis.js';
+import { auditRoutes } from './routes/api/audit.js';
 import { chartRoutes } from './routes/api/charts.js';
 import { evidenceRoutes } from './routes/api/evidence.js';
 import { hypothesisRoutes } from './routes/api/hypotheses.js';
@@ -21,38 +25,27 @@ import { scoreRoutes } from './routes/api/scores.js';
 import { pageAssets } from './routes/assets.js';
 import { docsRoutes } from './routes/docs.js';
 import { pageRoutes } from './routes/pages/index.js';
+import type { SignInThrottles } from './services/sessions.js';
 
 export interface AppDeps {
   db: Db;
+  auth?: AuthSettings;
 }
 
-const MAX_BODY_BYTES = 1024 * 1024;
-/** An import carries a whole database or a backfill's worth of evidence. */
-const MAX_IMPORT_BYTES = 512 * 1024 * 1024;
+/** Sign-in failures allowed per username and per client address in 15 minutes. */
+const SIGN_IN_WINDOW_MS = 15 * 60_000;
 
-const limitBody = (maxSize: number) =>
-  bodyLimit({
-    maxSize,
-    onError: () => {
-      throw new AppError('payload_too_large', `the request body is over ${maxSize} bytes`);
-    },
-  });
-
-/** Until accounts exist, every request acts as the installation's local user. */
-const localActor: MiddlewareHandler<AppEnv> = async function localActor(c, next) {
-  c.set('actor', { ...LOCAL_ACTOR, requestId: c.get('requestId') });
-  await next();
-};
-
-export function createApp({ db }: AppDeps) {
+export function createApp({ db, auth = DEFAULT_AUTH }: AppDeps) {
   const app = new OpenAPIHono<AppEnv>();
+  const throttles: SignInThrottles = {
+    byUser: new FailureThrottle({ limit: 5, windowMs: SIGN_IN_WINDOW_MS }),
+    byClient: new FailureThrottle({ limit: 20, windowMs: SIGN_IN_WINDOW_MS }),
+  };
   app.use(requestId());
-  app.use(localActor);
-  const importLimit = limitBody(MAX_IMPORT_BYTES);
-  const requestLimit = limitBody(MAX_BODY_BYTES);
-  app.use('/api/*', (c, next) =>
-    c.req.path === '/api/import' ? importLimit(c, next) : requestLimit(c, next),
-  );
+  app.use(securityHeaders);
+  app.use(bodyLimits);
+  app.use(authenticate(db, auth));
+  app.use('/api/*', signInWall('api'), csrfProtection);
   app.use('/api/*', idempotency(db));
   app.route('/api', questionRoutes(db));
   app.route('/api', hypothesisRoutes(db));
@@ -64,6 +57,11 @@ export function createApp({ db }: AppDeps) {
   app.route('/api', scoreRoutes(db));
   app.route('/api', portabilityRoutes(db));
   app.route('/api', chartRoutes(db));
+  app.route('/api', accountRoutes(db));
+  app.route('/api', auditRoutes(db));
+  for (const [name, scheme] of Object.entries(SECURITY_SCHEMES)) {
+    app.openAPIRegistry.registerComponent('securitySchemes', name, scheme);
+  }
   app.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {
@@ -72,13 +70,15 @@ export function createApp({ db }: AppDeps) {
       description:
         'Scenario assessment and forecasting: questions, hypotheses, indicators, evidence and ' +
         'probabilities over time. Errors are application/problem+json naming each bad field. ' +
-        'Writes accept an Idempotency-Key header.',
+        'Writes accept an Idempotency-Key header. Authenticate with an API token (Authorization: ' +
+        'Bearer; create one on /account) or a browser session; each operation names the ' +
+        'permission it needs and the roles that hold it.',
     },
   });
   app.route('/', docsRoutes());
   const assets = pageAssets();
   app.route('/', assets.routes);
-  app.route('/', pageRoutes(db, assets.urls));
+  app.route('/', pageRoutes({ db, auth, throttles }, assets.urls));
   app.notFound(handleNotFound);
   app.onError(handleError);
   return app;

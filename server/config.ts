@@ -24,6 +24,15 @@ const EnvSchema = z.object({
   SIGNPOST_SCENARIOS_DIR: z.string().min(1).default('./scenarios'),
   SIGNPOST_LOAD_SCENARIOS: flag.default(true),
   SIGNPOST_SOURCE_DOCUMENTS: z.string().min(1).default(SEEDS),
+  SIGNPOST_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
+  SIGNPOST_BOOTSTRAP_TOKEN: z
+    .string()
+    .regex(/^[\x21-\x7e]{32,256}$/, 'must be 32 to 256 visible ASCII characters')
+    .optional(),
+  SIGNPOST_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(10080).default(120),
+  SIGNPOST_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(720).default(12),
+  /** Off only for plain HTTP beyond loopback, where browsers drop Secure cookies. */
+  SIGNPOST_SECURE_COOKIES: flag.default(true),
 });
 
 export interface Config {
@@ -36,7 +45,26 @@ export interface Config {
   loadScenarios: boolean;
   /** The folder of the documents scenario files cite; quotes are checked when it exists. */
   sourceDocumentsDir: string;
+  /** The first admin's password on a first start; printed at random when unset. */
+  adminPassword: string | undefined;
+  /** An admin API token provisioned at start, for automation; stored hashed. */
+  bootstrapToken: string | undefined;
+  auth: AuthSettings;
 }
+
+export interface AuthSettings {
+  /** A session ends after this long without a request… */
+  sessionIdleMs: number;
+  /** …and this long after sign-in in any case. */
+  sessionMaxMs: number;
+  secureCookies: boolean;
+}
+
+export const DEFAULT_AUTH: AuthSettings = {
+  sessionIdleMs: 120 * 60_000,
+  sessionMaxMs: 12 * 3_600_000,
+  secureCookies: true,
+};
 
 export class ConfigError extends Error {}
 
@@ -56,5 +84,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     scenariosDir: e.SIGNPOST_SCENARIOS_DIR,
     loadScenarios: e.SIGNPOST_LOAD_SCENARIOS,
     sourceDocumentsDir: e.SIGNPOST_SOURCE_DOCUMENTS,
+    adminPassword: e.SIGNPOST_ADMIN_PASSWORD,
+    bootstrapToken: e.SIGNPOST_BOOTSTRAP_TOKEN,
+    auth: {
+      sessionIdleMs: e.SIGNPOST_SESSION_IDLE_MINUTES * 60_000,
+      sessionMaxMs: e.SIGNPOST_SESSION_MAX_HOURS * 3_600_000,
+      secureCookies: e.SIGNPOST_SECURE_COOKIES,
+    },
   };
 }

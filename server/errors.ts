@@ -4,10 +4,13 @@ import type { ZodError } from 'zod';
 /** The machine-readable error codes; every failure the API reports carries one. */
 export const ErrorCode = z.enum([
   'invalid_request',
+  'unauthenticated',
+  'forbidden',
   'not_found',
   'conflict',
   'payload_too_large',
   'unprocessable',
+  'too_many_requests',
   'unavailable',
   'internal',
 ]);
@@ -41,16 +44,24 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly problems: FieldProblem[] = [],
+    /** For too_many_requests: when to try again (sent as Retry-After). */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'AppError';
   }
 }
 
-export function statusOf(code: ErrorCode): 400 | 404 | 409 | 413 | 422 | 503 | 500 {
+export function statusOf(
+  code: ErrorCode,
+): 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 503 | 500 {
   switch (code) {
     case 'invalid_request':
       return 400;
+    case 'unauthenticated':
+      return 401;
+    case 'forbidden':
+      return 403;
     case 'not_found':
       return 404;
     case 'conflict':
@@ -59,6 +70,8 @@ export function statusOf(code: ErrorCode): 400 | 404 | 409 | 413 | 422 | 503 | 5
       return 413;
     case 'unprocessable':
       return 422;
+    case 'too_many_requests':
+      return 429;
     case 'unavailable':
       return 503;
     case 'internal':
@@ -68,10 +81,13 @@ export function statusOf(code: ErrorCode): 400 | 404 | 409 | 413 | 422 | 503 | 5
 
 const TITLES: Record<ErrorCode, string> = {
   invalid_request: 'Invalid request',
+  unauthenticated: 'Not signed in',
+  forbidden: 'Forbidden',
   not_found: 'Not found',
   conflict: 'Conflict',
   payload_too_large: 'Payload too large',
   unprocessable: 'Unprocessable request',
+  too_many_requests: 'Too many requests',
   unavailable: 'Service unavailable',
   internal: 'Internal error',
 };

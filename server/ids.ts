@@ -13,7 +13,10 @@ export type IdPrefix =
   | 'ev'
   | 'obs'
   | 'set'
-  | 'res';
+  | 'res'
+  | 'u'
+  | 'ses'
+  | 'tok';
 
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz234567';
 const BODY_BYTES = 10; // 80 bits: 16 base32 characters

@@ -2,6 +2,8 @@ import { serve } from '@hono/node-server';
 import { SYSTEM_ACTOR } from './actor.js';
 import { createApp } from './app.js';
 import { runWithDatabase } from './cli/run.js';
+import { provisionBootstrapToken } from './services/api-tokens.js';
+import { ensureFirstAdmin } from './services/first-start.js';
 import { loadScenarioFolder, uncheckedQuotes } from './services/scenario-files.js';
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
@@ -16,7 +18,11 @@ await runWithDatabase(
           config.sourceDocumentsDir,
         )
       : [];
-    const app = createApp({ db: handle.db });
+    const firstAdmin = await ensureFirstAdmin(handle.db, config.adminPassword);
+    const bootstrap = config.bootstrapToken
+      ? await provisionBootstrapToken(handle.db, SYSTEM_ACTOR, config.bootstrapToken)
+      : undefined;
+    const app = createApp({ db: handle.db, auth: config.auth });
     const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
       const host = LOOPBACK.has(config.host) ? 'localhost' : config.host;
       const unchecked = loaded.some((r) => r.quotesCheckedIn === null)
@@ -28,6 +34,19 @@ await runWithDatabase(
       console.log(
         `signpost: listening on http://${host}:${info.port} with ${handle.description}${scenarios}`,
       );
+      if (firstAdmin) {
+        // Printed this once: only its hash is stored.
+        console.log(
+          firstAdmin.password
+            ? `signpost: first start: sign in as "${firstAdmin.username}" with the one-time password ${firstAdmin.password} (you will be asked to change it)`
+            : `signpost: first start: sign in as "${firstAdmin.username}" with SIGNPOST_ADMIN_PASSWORD (you will be asked to change it)`,
+        );
+      }
+      if (bootstrap?.created)
+        console.log('signpost: provisioned the admin API token from SIGNPOST_BOOTSTRAP_TOKEN');
+      if (bootstrap?.revoked) {
+        console.warn('signpost: SIGNPOST_BOOTSTRAP_TOKEN names a revoked token; it stays revoked');
+      }
     });
     server.on('error', (error) => {
       console.error(`signpost: cannot listen on ${config.host}:${config.port}: ${error.message}`);

@@ -24,11 +24,14 @@ const item = (over: Record<string, unknown> = {}) => ({
 describe('evidence, judgments and their bad input', () => {
   let t: TestDatabase;
   let api: ReturnType<typeof testClient>;
+  /** The signed-in test user's id, who every write is attributed to. */
+  let me: string;
   let other: { id: string; hypotheses: { id: string }[] };
   before(async () => {
     t = await openTestDatabase();
     await importScenarioFile(t.db, SYSTEM_ACTOR, SAMPLE_PATH, DOCUMENTS);
     api = testClient(t.db);
+    me = (await api.user()).id;
     const res = await api.post('/api/questions', {
       title: 'Another question',
       kind: 'exclusive',
@@ -71,7 +74,7 @@ describe('evidence, judgments and their bad input', () => {
   it('logs evidence with its source, attributed and audited, and finds it again in the log', async () => {
     const res = await api.post(`/api/questions/${SAMPLE}/evidence`, item({ relevance: 'high' }));
     assert.equal(res.status, 201);
-    assert.equal(res.body.recorded_by, 'u_local');
+    assert.equal(res.body.recorded_by, me);
     assert.deepEqual(res.body.grade_labels, {
       reliability: 'Usually reliable',
       credibility: 'Probably true',
@@ -84,7 +87,7 @@ describe('evidence, judgments and their bad input', () => {
       .execute();
     assert.deepEqual(
       audit.map((a) => [a.action, a.actor_id]),
-      [['evidence.create', 'u_local']],
+      [['evidence.create', me]],
     );
     const fetched = await api.get(`/api/evidence/${res.body.id}`);
     assert.equal(fetched.body.title, 'Bombing in Zahedan claimed by ISIS');
@@ -276,7 +279,7 @@ describe('evidence, judgments and their bad input', () => {
         hypothesis_id: INSURGENCY,
         outcome: 'true',
         resolved_at: new Date('2019-06-01T00:00:00Z'),
-        recorded_by: 'u_local',
+        recorded_by: me,
       })
       .execute();
     await refused(

@@ -22,12 +22,15 @@ const hypothesis = (over: Record<string, unknown> = {}) => ({
 describe('questions API', () => {
   let t: TestDatabase;
   let api: ReturnType<typeof testClient>;
+  /** The signed-in test user's id, who every write is attributed to. */
+  let me: string;
   let importedAt: Date;
   before(async () => {
     t = await openTestDatabase();
     await importScenarioFile(t.db, SYSTEM_ACTOR, SAMPLE_PATH, DOCUMENTS);
     importedAt = new Date();
     api = testClient(t.db);
+    me = (await api.user()).id;
   });
   after(async () => t.close());
 
@@ -99,7 +102,7 @@ describe('questions API', () => {
       const q = QuestionViewSchema.parse(res.body);
       assert.equal(q.title, 'Where will the caliphate’s fighters go?');
       assert.deepEqual(q.tags, ['isis', 'libya']);
-      assert.equal(q.recorded_by, 'u_local');
+      assert.equal(q.recorded_by, me);
       assert.match(q.id, /^q_[a-z2-7]{16}$/);
       const audit = await t.db
         .selectFrom('audit_log')
@@ -108,7 +111,7 @@ describe('questions API', () => {
         .execute();
       assert.equal(audit.length, 1);
       assert.equal(audit[0]?.action, 'question.create');
-      assert.equal(audit[0]?.actor_id, 'u_local');
+      assert.equal(audit[0]?.actor_id, me);
       assert.ok(audit[0]?.request_id);
     });
 
@@ -324,6 +327,7 @@ describe('questions API', () => {
       assert.equal(validation.valid, true);
       const paths = Object.keys(res.body.paths).sort();
       assert.deepEqual(paths, [
+        '/api/audit',
         '/api/charts/calibration',
         '/api/charts/scores',
         '/api/evidence/{id}',
@@ -338,6 +342,8 @@ describe('questions API', () => {
         '/api/import',
         '/api/indicators/{id}/history',
         '/api/indicators/{id}/status',
+        '/api/me',
+        '/api/me/password',
         '/api/questions',
         '/api/questions/{id}',
         '/api/questions/{id}/assessments',
@@ -349,11 +355,24 @@ describe('questions API', () => {
         '/api/questions/{id}/matrix',
         '/api/scores',
         '/api/scores/forecasts',
+        '/api/tokens',
+        '/api/tokens/{id}/revoke',
+        '/api/users',
+        '/api/users/{id}',
+        '/api/users/{id}/password-reset',
       ]);
       assert.ok(res.body.paths['/api/import'].post.requestBody.content['text/csv']);
       const post = res.body.paths['/api/questions'].post;
       assert.ok(post.requestBody.content['application/json'].schema);
       assert.ok(post.responses['400'].content['application/problem+json']);
+      // Every route says who may call it and how to authenticate.
+      assert.ok(post.responses['401'] && post.responses['403']);
+      assert.equal(post['x-permission'], 'question.write');
+      assert.match(post.description, /roles: admin/);
+      assert.deepEqual(Object.keys(res.body.components.securitySchemes).sort(), [
+        'bearer',
+        'session',
+      ]);
       assert.ok(res.body.components.schemas.Question);
       assert.ok(res.body.components.schemas.Problem);
     });
@@ -362,7 +381,10 @@ describe('questions API', () => {
       const page = await api.app.request('/docs');
       const html = await page.text();
       assert.equal(page.status, 200);
-      const assets = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1] as string);
+      // Everything fetched is the app's own (the icon is an empty data: URL, fetching nothing).
+      const assets = [...html.matchAll(/(?:src|href)="([^"]+)"/g)]
+        .map((m) => m[1] as string)
+        .filter((url) => url !== 'data:,');
       assert.ok(assets.length >= 3);
       for (const asset of assets) {
         assert.ok(asset.startsWith('/docs/assets/'), `${asset} is served locally`);

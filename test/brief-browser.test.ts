@@ -12,6 +12,8 @@ import {
   postCreated,
   SCREENSHOTS,
   serveBuiltInScenarios,
+  signedInPage,
+  type TestServer,
 } from './support/browser.js';
 import type { TestDatabase } from './support/database.js';
 
@@ -22,7 +24,7 @@ const pageCount = (pdf: Buffer) => pdf.toString('latin1').match(/\/Type\s*\/Page
 
 describe('the one-page brief in a real browser', { skip }, () => {
   let db: TestDatabase;
-  let server: { url: string; close: () => Promise<void> };
+  let server: TestServer;
   let browser: Browser;
   let page: Page;
   let question: QuestionView;
@@ -30,7 +32,7 @@ describe('the one-page brief in a real browser', { skip }, () => {
   let lastBrief: string;
   let between: string;
 
-  const post = (path: string, body: unknown) => postCreated(server.url, path, body);
+  const post = (path: string, body: unknown) => postCreated(server, path, body);
 
   before(async () => {
     ({ db, server } = await serveBuiltInScenarios());
@@ -66,7 +68,7 @@ describe('the one-page brief in a real browser', { skip }, () => {
       rationale: 'Attacks point to a durable insurgency',
     });
     browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page = await signedInPage(browser, server, { viewport: { width: 1280, height: 900 } });
     page.on('pageerror', (error) => assert.fail(`a page script failed: ${error.message}`));
   });
 
@@ -85,7 +87,7 @@ describe('the one-page brief in a real browser', { skip }, () => {
     assert.equal(await page.locator('h1').textContent(), `Brief: ${question.title}`);
 
     const now = (await (
-      await fetch(`${server.url}/api/questions/${question.id}`)
+      await server.fetch(`/api/questions/${question.id}`)
     ).json()) as QuestionView;
     const rows = page
       .getByRole('region', { name: 'Current assessments and change since the last brief' })
@@ -116,7 +118,7 @@ describe('the one-page brief in a real browser', { skip }, () => {
       const href = await page
         .locator(`#brief-${name}-caption a`, { hasText: 'Download PNG' })
         .getAttribute('href');
-      const image = await fetch(`${server.url}${href}`);
+      const image = await server.fetch(`${href}`);
       assert.equal(image.status, 200, `${href}`);
       assert.equal(image.headers.get('content-type'), 'image/png');
     }
@@ -135,7 +137,7 @@ describe('the one-page brief in a real browser', { skip }, () => {
       'None reported since then.',
     );
     const { hypotheses } = (await (
-      await fetch(`${server.url}/api/questions/${question.id}?as_of=${encodeURIComponent(between)}`)
+      await server.fetch(`/api/questions/${question.id}?as_of=${encodeURIComponent(between)}`)
     ).json()) as QuestionView;
     const cells = await page.locator('tbody tr td:first-of-type strong').allTextContents();
     const expected = hypotheses.map((h) => {

@@ -9,6 +9,8 @@ import {
   postCreated,
   SCREENSHOTS,
   serveBuiltInScenarios,
+  signedInPage,
+  type TestServer,
 } from './support/browser.js';
 import type { TestDatabase } from './support/database.js';
 
@@ -21,7 +23,7 @@ async function assessmentRow(page: Page, title: string) {
 
 describe('the workspace in a real browser', { skip }, () => {
   let db: TestDatabase;
-  let server: { url: string; close: () => Promise<void> };
+  let server: TestServer;
   let browser: Browser;
   let page: Page;
   let question: QuestionView;
@@ -35,7 +37,7 @@ describe('the workspace in a real browser', { skip }, () => {
     ) as QuestionView;
     assert.ok(question, 'the built-in set has an exclusive question with indicators');
     browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page = await signedInPage(browser, server, { viewport: { width: 1280, height: 900 } });
     page.on('pageerror', (error) => assert.fail(`a page script failed: ${error.message}`));
     // The as-of picker takes whole seconds: the next one, after the set-up and before anything
     // the test writes.
@@ -189,7 +191,7 @@ describe('the workspace in a real browser', { skip }, () => {
   it('renders a stored script as text and keeps the chart data intact', async () => {
     const payload =
       '</script><script>window.__xss = 1</script><img src=x onerror="window.__xss = 2">';
-    await postCreated(server.url, `/api/questions/${question.id}/evidence`, {
+    await postCreated(server, `/api/questions/${question.id}/evidence`, {
       title: payload,
       occurred_on: '2019-03-02',
       reliability: 'C',
@@ -205,7 +207,7 @@ describe('the workspace in a real browser', { skip }, () => {
   });
 
   it('reads on a 390 px phone and in print', async () => {
-    const phone = await browser.newPage({
+    const phone = await signedInPage(browser, server, {
       viewport: { width: 390, height: 844 },
       deviceScaleFactor: 2,
     });

@@ -32,6 +32,8 @@ const forecasterOf = (report: Report, id: string) => {
 describe('resolutions and scores', () => {
   let t: TestDatabase;
   let api: ReturnType<typeof testClient>;
+  /** The signed-in test user's id, who every write is attributed to. */
+  let me: string;
   let exclusive: QuestionView;
   let q: string;
   /** The S1 hypotheses: analyst forecasts 0.9, 0.7, 0.2, 0.6; outcomes true, false, false, true. */
@@ -51,6 +53,7 @@ describe('resolutions and scores', () => {
   before(async () => {
     t = await openTestDatabase();
     api = testClient(t.db);
+    me = (await api.user()).id;
     exclusive = await loadBuiltInExclusive(t.db);
     const created = await api.post('/api/questions', {
       title: 'Scoring check',
@@ -170,7 +173,7 @@ describe('resolutions and scores', () => {
     await resolve(s1[2] as string, { outcome: 'false', resolved_at: '2018-01-21' });
     await resolve(s1[3] as string, { outcome: 'true', resolved_at: '2018-01-21' });
     const report = await scores(`?question=${q}&forecaster=analysts,model`);
-    const analyst = forecasterOf(report, 'analyst:u_local');
+    const analyst = forecasterOf(report, `analyst:${me}`);
     assert.equal(analyst.n, 4);
     close(analyst.brier, 0.175, 'Brier');
     close(analyst.log, -0.510826, 'log', 1e-6);
@@ -200,9 +203,9 @@ describe('resolutions and scores', () => {
     assert.equal(report.method, 'signpost-v1');
 
     const againstModel = await scores(`?question=${q}&forecaster=analysts&reference=model`);
-    close(forecasterOf(againstModel, 'analyst:u_local').skill.value, 0.3);
+    close(forecasterOf(againstModel, `analyst:${me}`).skill.value, 0.3);
     const horizon = await scores(`?question=${q}&forecaster=analysts&horizon=15`);
-    close(forecasterOf(horizon, 'analyst:u_local').brier, 0.25, 'fifteen days before: the prior');
+    close(forecasterOf(horizon, `analyst:${me}`).brier, 0.25, 'fifteen days before: the prior');
   });
 
   it('leaves out a forecast made after a backdated resolution, and annulled hypotheses', async () => {
@@ -225,7 +228,7 @@ describe('resolutions and scores', () => {
     assert.equal(lateRow?.probability, 0.3, 'the 0.95 came after the outcome was known');
     assert.equal(lateRow?.forecast_valid_at, '2018-01-11T00:00:00.000Z');
     close(lateRow?.brier, 0.49);
-    close(forecasterOf(report, 'analyst:u_local').brier, (0.7 + 0.49) / 5);
+    close(forecasterOf(report, `analyst:${me}`).brier, (0.7 + 0.49) / 5);
   });
 
   it('exports the same numbers as CSV', async () => {
@@ -277,9 +280,9 @@ describe('resolutions and scores', () => {
     assert.equal(history.body.resolutions[0].reason, 'The first report was wrong');
     const report = await scores(`?question=${q}&forecaster=analysts`);
     // Case 1 is now false: 0.9 scores 0.81 instead of 0.01.
-    close(forecasterOf(report, 'analyst:u_local').brier, (0.7 + 0.8 + 0.49) / 5);
+    close(forecasterOf(report, `analyst:${me}`).brier, (0.7 + 0.8 + 0.49) / 5);
     const then = await scores(`?question=${q}&forecaster=analysts&as_of=${beforeSupersede}`);
-    close(forecasterOf(then, 'analyst:u_local').brier, (0.7 + 0.49) / 5, 'as it stood then');
+    close(forecasterOf(then, `analyst:${me}`).brier, (0.7 + 0.49) / 5, 'as it stood then');
     const judged = await api.post(`/api/hypotheses/${s1[0]}/assessments`, {
       probability: 0.5,
       rationale: 'r',

@@ -9,6 +9,8 @@ import {
   postCreated,
   SCREENSHOTS,
   serveBuiltInScenarios,
+  signedInPage,
+  type TestServer,
 } from './support/browser.js';
 import type { TestDatabase } from './support/database.js';
 
@@ -25,7 +27,7 @@ function datasetLabels(page: Page, canvas: string) {
 
 describe('the retrospective review in a real browser', { skip }, () => {
   let db: TestDatabase;
-  let server: { url: string; close: () => Promise<void> };
+  let server: TestServer;
   let browser: Browser;
   let page: Page;
   let question: QuestionView;
@@ -39,7 +41,7 @@ describe('the retrospective review in a real browser', { skip }, () => {
       ['Attacks resume in Anbar', { [iraq?.id as string]: 'CC', [libya?.id as string]: 'I' }],
       ['Leaders reported in Sirte', { [iraq?.id as string]: 'I', [libya?.id as string]: 'CC' }],
     ] as const) {
-      await postCreated(server.url, `/api/questions/${question.id}/evidence`, {
+      await postCreated(server, `/api/questions/${question.id}/evidence`, {
         title,
         occurred_on: '2018-03-01',
         source: { title: 'Wire' },
@@ -49,7 +51,7 @@ describe('the retrospective review in a real browser', { skip }, () => {
       });
     }
     browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page = await signedInPage(browser, server, { viewport: { width: 1280, height: 900 } });
     page.on('pageerror', (error) => assert.fail(`a page script failed: ${error.message}`));
   });
 
@@ -108,7 +110,7 @@ describe('the retrospective review in a real browser', { skip }, () => {
     const model = await page
       .locator('section[aria-label="Scores by forecaster"] tr', { hasText: 'Model (signpost-v1)' })
       .innerText();
-    const api = (await (await fetch(`${server.url}/api/scores?forecaster=model`)).json()) as {
+    const api = (await (await server.fetch(`/api/scores?forecaster=model`)).json()) as {
       forecasters: { n: number; brier: number }[];
     };
     const [model0] = api.forecasters;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { LOCAL_ACTOR, SYSTEM_ACTOR } from '../server/actor.js';
+import { SYSTEM_ACTOR } from '../server/actor.js';
 import { AppError } from '../server/errors.js';
 import { keyedId } from '../server/ids.js';
 import { logEvidence } from '../server/services/evidence.js';
@@ -105,7 +105,7 @@ describe('scenario import', () => {
   });
 
   it('adds only what is new, and keeps stored definitions that the file changed', async () => {
-    await logEvidence(t.db, LOCAL_ACTOR, keyedId('q', 'post-caliphate-sample'), {
+    await logEvidence(t.db, SYSTEM_ACTOR, keyedId('q', 'post-caliphate-sample'), {
       title: 'Attack claimed in Iraq',
       summary: '',
       occurred_on: '2018-03-01',

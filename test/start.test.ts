@@ -7,6 +7,8 @@ import { QuestionListSchema } from '../server/schemas/views.js';
 import { newTestDatabaseLocation, type TestDatabaseLocation } from './support/database.js';
 
 const ROOT = new URL('..', import.meta.url).pathname;
+/** The admin API token the first start provisions, as automation would set it. */
+const BOOTSTRAP = 'test-bootstrap-token-0123456789abcdefghij';
 
 interface Started {
   child: ChildProcess;
@@ -55,7 +57,7 @@ describe('npm start', () => {
   let url: URL;
   before(async () => {
     location = await newTestDatabaseLocation();
-    server = start(location.env);
+    server = start({ ...location.env, SIGNPOST_BOOTSTRAP_TOKEN: BOOTSTRAP });
     url = await listening(server);
   });
   after(async () => {
@@ -64,9 +66,17 @@ describe('npm start', () => {
     await location.remove();
   });
 
-  it('logs one line: where it listens, which database, what it loaded', () => {
+  it('logs where it listens, which database, what it loaded, and the first admin once', () => {
     const lines = server.output().trim().split('\n');
-    assert.equal(lines.length, 1, server.output());
+    assert.equal(lines.length, 3, server.output());
+    assert.match(
+      lines[1] ?? '',
+      /^signpost: first start: sign in as "admin" with the one-time password [A-Za-z0-9_-]{20} \(you will be asked to change it\)$/,
+    );
+    assert.equal(
+      lines[2],
+      'signpost: provisioned the admin API token from SIGNPOST_BOOTSTRAP_TOKEN',
+    );
     const database =
       location.kind === 'postgres'
         ? /with PostgreSQL at /
@@ -77,7 +87,9 @@ describe('npm start', () => {
 
   it('serves every question of the built-in scenarios, whole, over HTTP', async () => {
     const file = JSON.parse(readFileSync(join(ROOT, 'scenarios/post-caliphate.json'), 'utf8'));
-    const res = await fetch(new URL('/api/questions?tag=post-caliphate', url));
+    const questions = new URL('/api/questions?tag=post-caliphate', url);
+    assert.equal((await fetch(questions)).status, 401, 'nothing is served to anonymous requests');
+    const res = await fetch(questions, { headers: { authorization: `Bearer ${BOOTSTRAP}` } });
     assert.equal(res.status, 200);
     const served = QuestionListSchema.parse(await res.json()).questions;
     const shape = (q: {
@@ -118,7 +130,7 @@ describe('npm start', () => {
     const again = start(location.env);
     try {
       await listening(again);
-      assert.doesNotMatch(again.output(), /loaded/);
+      assert.doesNotMatch(again.output(), /loaded|first start/);
     } finally {
       again.child.kill('SIGTERM');
       await again.exited;

@@ -99,5 +99,16 @@ function liveProbabilities() {
   }
 }
 
+/** Links marked data-print print the page (no inline handlers: the CSP allows none). */
+function printLinks() {
+  for (const link of document.querySelectorAll<HTMLElement>('[data-print]')) {
+    link.addEventListener('click', (event) => {
+      event.preventDefault();
+      window.print();
+    });
+  }
+}
+
 drawCharts();
 liveProbabilities();
+printLinks();

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { LOCAL_ACTOR } from '../actor.js';
+import { SYSTEM_ACTOR } from '../actor.js';
 import type { ImportReport } from '../schemas/export-document.js';
 import { importEvidenceCsv } from '../services/evidence-csv.js';
 import {
@@ -41,10 +41,16 @@ const listed = (counts: Record<string, number>) =>
 await runWithDatabase(async (handle) => {
   const text = readFileSync(file, 'utf8');
   const report: ImportReport = csv
-    ? await importEvidenceCsv(handle.db, LOCAL_ACTOR, values.question as string, text, showProgress)
+    ? await importEvidenceCsv(
+        handle.db,
+        SYSTEM_ACTOR,
+        values.question as string,
+        text,
+        showProgress,
+      )
     : await importDocument(
         handle.db,
-        LOCAL_ACTOR,
+        SYSTEM_ACTOR,
         parseExportDocument(JSON.parse(text)),
         showProgress,
       );

@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import type { ApiTokensTable, SessionsTable, UserCredentialsTable } from './tables/accounts.js';
 import type { AssessmentsTable } from './tables/assessments.js';
 import type { AuditLogTable } from './tables/audit-log.js';
 import type { CitationsTable } from './tables/citations.js';
@@ -19,6 +20,9 @@ import type { UsersTable } from './tables/users.js';
 
 export interface Database {
   users: UsersTable;
+  user_credentials: UserCredentialsTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
   audit_log: AuditLogTable;
   questions: QuestionsTable;
   hypotheses: HypothesesTable;

@@ -4,6 +4,7 @@ import { AppError, statusOf, toProblem } from '../errors.js';
 import type { AppEnv } from './env.js';
 
 export function problemResponse(c: Context<AppEnv>, error: AppError) {
+  if (error.retryAfterSeconds) c.header('Retry-After', String(error.retryAfterSeconds));
   return c.json(toProblem(error, c.get('requestId')), statusOf(error.code), {
     'Content-Type': 'application/problem+json',
   });

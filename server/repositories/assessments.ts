@@ -10,31 +10,35 @@ export async function insertAssessments(ex: Executor, rows: Insertable<Assessmen
 }
 
 /**
- * Each hypothesis's standing analyst judgment: the latest by valid time among those known at
- * `asOf` and not retracted by then.
+ * Each analyst's standing judgment on each hypothesis: their latest by valid time among those
+ * known at `asOf` and not retracted by then, with who they are.
  */
 export async function currentAnalystJudgments(
   ex: Executor,
   hypothesisIds: readonly string[],
   asOf?: Date,
-): Promise<AssessmentRow[]> {
+) {
   if (hypothesisIds.length === 0) return [];
   return ex
     .selectFrom('assessments as a')
+    .innerJoin('users as u', 'u.id', 'a.analyst_id')
     .leftJoin('assessment_retractions as r', (join) =>
       join.onRef('r.assessment_id', '=', 'a.id').on('r.recorded_at', '<=', asOf ?? END_OF_TIME),
     )
-    .distinctOn('a.hypothesis_id')
+    .distinctOn(['a.hypothesis_id', 'a.analyst_id'])
     .selectAll('a')
+    .select(['u.username', 'u.display_name'])
     .where('a.hypothesis_id', 'in', hypothesisIds)
     .where('a.forecaster_kind', '=', 'analyst')
     .where('r.assessment_id', 'is', null)
     .$if(asOf !== undefined, (q) => q.where('a.recorded_at', '<=', asOf as Date))
     .orderBy('a.hypothesis_id')
+    .orderBy('a.analyst_id')
     .orderBy('a.valid_at', 'desc')
     .orderBy('a.recorded_at', 'desc')
     .execute();
 }
+export type StandingJudgment = Awaited<ReturnType<typeof currentAnalystJudgments>>[number];
 
 /**
  * Hypotheses' analyst and source forecasts known at `asOf` and not retracted by then, in
@@ -75,4 +79,25 @@ export async function forecastsOfHypotheses(
     .orderBy('a.valid_at')
     .orderBy('a.recorded_at')
     .execute();
+}
+
+/** Of `questionIds`, those on which the user had recorded a judgment by `asOf`. */
+export async function questionsJudgedBy(
+  ex: Executor,
+  userId: string,
+  questionIds: readonly string[],
+  asOf?: Date,
+): Promise<Set<string>> {
+  if (questionIds.length === 0) return new Set();
+  const rows = await ex
+    .selectFrom('assessments as a')
+    .innerJoin('hypotheses as h', 'h.id', 'a.hypothesis_id')
+    .select('h.question_id')
+    .distinct()
+    .where('h.question_id', 'in', questionIds)
+    .where('a.forecaster_kind', '=', 'analyst')
+    .where('a.analyst_id', '=', userId)
+    .$if(asOf !== undefined, (q) => q.where('a.recorded_at', '<=', asOf as Date))
+    .execute();
+  return new Set(rows.map((r) => r.question_id));
 }

@@ -45,3 +45,8 @@ export async function allTags(ex: Executor): Promise<string[]> {
     .execute();
   return rows.map((r) => r.tag);
 }
+
+/** Turns a question's blind mode on or off. */
+export async function setQuestionBlind(ex: Executor, id: string, blind: boolean) {
+  await ex.updateTable('questions').set({ blind }).where('id', '=', id).execute();
+}

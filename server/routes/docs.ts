@@ -26,6 +26,7 @@ const PAGE = `<!doctype html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Signpost API</title>
 <link rel="stylesheet" href="/docs/assets/swagger-ui.css">
+<link rel="icon" href="data:,">
 </head>
 <body>
 <div id="swagger-ui"></div>

@@ -63,11 +63,37 @@ export const HypothesisViewSchema = z
       description: 'Why this horizon and prior: the analytic judgment behind them',
     }),
     current: z.object({
-      analyst: z.number().nullable().openapi({ description: 'Null until a judgment exists' }),
+      analyst: z.number().nullable().openapi({
+        description:
+          'The team view (see team.method); null until a judgment exists, or while blind mode hides it',
+      }),
       model: z.number(),
       analyst_words: z.string().nullable(),
       model_words: z.string(),
-      analyst_judgment: JudgmentSchema.nullable(),
+      analyst_judgment: JudgmentSchema.nullable().openapi({
+        description: 'The latest standing judgment of any analyst',
+      }),
+      team: z
+        .object({
+          probability: z.number(),
+          words: z.string(),
+          method: z.string(),
+          n: z.number().int().openapi({ description: 'How many analysts it aggregates' }),
+        })
+        .nullable(),
+      analysts: z
+        .array(
+          JudgmentSchema.extend({
+            analyst_id: z.string(),
+            username: z.string(),
+            display_name: z.string(),
+          }),
+        )
+        .openapi({ description: "Each analyst's standing judgment: their own series" }),
+      hidden_by_blind_mode: z.boolean().openapi({
+        description:
+          "True when the question is blind and the reader has not yet judged it: others' judgments are left out",
+      }),
     }),
     status: z.enum(['open', 'resolved']),
     resolution: z.object({ outcome: z.enum(OUTCOMES), resolved_at: z.string() }).nullable(),
@@ -116,6 +142,10 @@ export const QuestionViewSchema = z
     description: z.string(),
     kind: QuestionKindSchema,
     tags: z.array(z.string()),
+    blind: z.boolean().openapi({
+      description:
+        "Blind mode: forecasters see others' judgments only once they have judged the question",
+    }),
     hypotheses: z.array(HypothesisViewSchema),
     indicators: z.array(IndicatorViewSchema),
     counts: z.object({

@@ -1,3 +1,4 @@
+import type { Actor } from '../actor.js';
 import type { Executor } from '../db/database.js';
 import { AppError } from '../errors.js';
 import type { TimelinePoint } from '../schemas/timeline.js';
@@ -55,9 +56,9 @@ const NEWS = new Set(['OBSERVED', 'EMERGING', 'RECEDING', 'EXPIRED']);
 /** Statuses after which an indicator has nothing left to collect. */
 const SETTLED = new Set(['OBSERVED', 'EXPIRED']);
 
-async function previousQuestion(ex: Executor, id: string, since: Date) {
+async function previousQuestion(ex: Executor, id: string, since: Date, reader?: Actor) {
   try {
-    return await readQuestion(ex, id, since, replaysAsOf(ex, since));
+    return await readQuestion(ex, id, since, replaysAsOf(ex, since), reader);
   } catch (error) {
     if (error instanceof AppError && error.code === 'not_found') return null;
     throw error;
@@ -67,15 +68,16 @@ async function previousQuestion(ex: Executor, id: string, since: Date) {
 export async function readBrief(
   ex: Executor,
   id: string,
-  { since, asOf }: { since: Date; asOf: Date | undefined },
+  { since, asOf, reader }: { since: Date; asOf: Date | undefined; reader?: Actor },
 ): Promise<Brief> {
   const replays = replaysAsOf(ex, asOf);
-  const question = await readQuestion(ex, id, asOf, replays);
+  const question = await readQuestion(ex, id, asOf, replays, reader);
   const [previous, timelines, replay] = await Promise.all([
-    previousQuestion(ex, id, since),
+    previousQuestion(ex, id, since, reader),
     readTimelines(ex, question, question.hypotheses.map(asTimelineHypothesis), asOf, {
       spans: CHART_SPANS,
       replays,
+      reader,
     }),
     replays(question),
   ]);

@@ -3,6 +3,7 @@ import { colorAt } from '../../web/charts/colors.js';
 import { probabilitiesConfig } from '../../web/charts/probabilities.js';
 import { scoresConfig } from '../../web/charts/scores.js';
 import { timelineConfig } from '../../web/charts/timeline.js';
+import type { Actor } from '../actor.js';
 import { type ImageOptions, renderChart } from '../charts/render.js';
 import { calibrationChartData, scoresChartData } from '../charts/review-data.js';
 import { timelineChartData } from '../charts/timeline-data.js';
@@ -90,17 +91,19 @@ export async function timelineImage(
   ex: Executor,
   questionId: string,
   query: TimelineImageQuery,
+  reader?: Actor,
 ): Promise<ChartImage> {
   const { asOf, at } = imageInstant(query);
   if (query.from && query.to && query.from > query.to) {
     throw invalid([{ path: 'query.to', message: 'must not be before from' }]);
   }
   const replays = replaysAsOf(ex, asOf);
-  const question = await readQuestion(ex, questionId, asOf, replays);
+  const question = await readQuestion(ex, questionId, asOf, replays, reader);
   const hypotheses = chosen(question, query.hypothesis);
   const timelines = await readTimelines(ex, question, hypotheses.map(asTimelineHypothesis), asOf, {
     spans: CHART_SPANS,
     replays,
+    reader,
   });
   const data = timelineChartData(positioned(question, hypotheses), timelines, {
     from: query.from ? startOf(query.from).getTime() : null,
@@ -130,9 +133,10 @@ export async function probabilitiesImage(
   ex: Executor,
   questionId: string,
   query: ProbabilitiesImageQuery,
+  reader?: Actor,
 ): Promise<ChartImage> {
   const { asOf, at } = imageInstant(query);
-  const question = await readQuestion(ex, questionId, asOf, replaysAsOf(ex, asOf));
+  const question = await readQuestion(ex, questionId, asOf, replaysAsOf(ex, asOf), reader);
   const config = probabilitiesConfig({
     bars: chosen(question, query.hypothesis).map((h) => ({
       name: h.title,

@@ -1,3 +1,4 @@
+import type { Actor } from '../actor.js';
 import type { Executor } from '../db/database.js';
 import { groupBy } from '../domain/group-by.js';
 import { changeSince, type Step } from '../domain/series.js';
@@ -52,9 +53,14 @@ function largestMove(question: QuestionView, trends: Map<string, HypothesisTrend
  */
 export async function readDashboard(
   ex: Executor,
-  { tag, sort, now = new Date() }: { tag?: string | undefined; sort: DashboardSort; now?: Date },
+  {
+    tag,
+    sort,
+    now = new Date(),
+    reader,
+  }: { tag?: string | undefined; sort: DashboardSort; now?: Date; reader?: Actor },
 ): Promise<Dashboard> {
-  const questions = await readQuestions(ex, { tag });
+  const questions = await readQuestions(ex, { tag }, undefined, reader);
   const hypotheses = questions.flatMap((q) => q.hypotheses);
   const ids = hypotheses.map((h) => h.id);
   const end = now.getTime();
@@ -89,7 +95,9 @@ export async function readDashboard(
         {
           // Before its first step a hypothesis stood at its prior.
           model: h.current.model - (then.get(h.id) ?? h.prior),
-          analyst: changeSince(analyst, since.getTime(), end, { fromStart: false }),
+          analyst: h.current.hidden_by_blind_mode
+            ? undefined
+            : changeSince(analyst, since.getTime(), end, { fromStart: false }),
           spark,
         },
       ];

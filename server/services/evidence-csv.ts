@@ -23,6 +23,7 @@ import {
 } from '../schemas/evidence-csv.js';
 import type { ImportReport } from '../schemas/export-document.js';
 import { toCsv } from '../views/csv.js';
+import { authorize } from './authorize.js';
 import { evidenceParts } from './evidence.js';
 import type { ImportProgress } from './export-document.js';
 import { recomputeModel } from './model.js';
@@ -149,6 +150,7 @@ export async function importEvidenceCsv(
   text: string,
   onProgress?: (progress: ImportProgress) => void,
 ): Promise<ImportReport> {
+  authorize(actor, 'evidence.write');
   const [head, ...records] = parseCsv(text);
   if (!head) throw invalid([{ path: 'body', message: 'is empty: a header line is required' }]);
   return db.transaction().execute(async (trx) => {

@@ -21,6 +21,7 @@ import { findOrAddSource } from '../repositories/sources.js';
 import { startOf } from '../schemas/common.js';
 import { NOT_A_HYPOTHESIS, NOT_AN_INDICATOR } from '../schemas/definitions.js';
 import type { EvidenceInput, RatingInputValue } from '../schemas/evidence.js';
+import { authorize } from './authorize.js';
 import { currentChanges, readEvidenceViews } from './evidence-views.js';
 import { refuseImpossibleChanges } from './indicator-status.js';
 import { advanceModel, modelEvents, modelNow, recomputeModel } from './model.js';
@@ -66,6 +67,7 @@ export function evidenceParts(
  * returns what moved, all in one transaction.
  */
 export async function logEvidence(db: Db, actor: Actor, questionId: string, input: EvidenceInput) {
+  authorize(actor, 'evidence.write');
   return db.transaction().execute(async (trx) => {
     const question = await lockedQuestion(trx, questionId);
     const [hypotheses, indicators] = await Promise.all([
@@ -157,6 +159,7 @@ export async function logEvidence(db: Db, actor: Actor, questionId: string, inpu
 
 /** Retracts an item with a reason: it stays in the log, and the model is recomputed without it. */
 export async function retractEvidence(db: Db, actor: Actor, evidenceId: string, reason: string) {
+  authorize(actor, 'evidence.write');
   return db.transaction().execute(async (trx) => {
     const [found] = await findEvidence(trx, [evidenceId]);
     if (!found) throw notFound('evidence', evidenceId);

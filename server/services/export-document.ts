@@ -15,6 +15,7 @@ import {
   TABLE_NAMES,
   type TableName,
 } from '../schemas/export-document.js';
+import { authorize } from './authorize.js';
 import { recomputeModel } from './model.js';
 import { lockedQuestion } from './question-lock.js';
 
@@ -113,6 +114,7 @@ export async function importDocument(
   document: ExportDocument,
   onProgress?: (progress: ImportProgress) => void,
 ): Promise<ImportReport> {
+  authorize(actor, 'data.import');
   const { tables } = document;
   return db.transaction().execute(async (trx) => {
     const added = {} as Record<TableName, number>;

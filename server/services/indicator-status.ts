@@ -16,6 +16,7 @@ import {
 import { dayOf, startOf } from '../schemas/common.js';
 import type { StatusInput } from '../schemas/indicator-status.js';
 import type { IndicatorView } from '../schemas/views.js';
+import { authorize } from './authorize.js';
 import { currentChanges } from './evidence-views.js';
 import { advanceModel, modelEvents } from './model.js';
 import { lockedQuestion } from './question-lock.js';
@@ -65,6 +66,7 @@ export async function setIndicatorStatus(
   indicatorId: string,
   input: StatusInput,
 ) {
+  authorize(actor, 'evidence.write');
   return db.transaction().execute(async (trx) => {
     const indicator = await findIndicator(trx, indicatorId);
     if (!indicator) throw notFound('indicator', indicatorId);

@@ -17,6 +17,7 @@ import {
   SET_SUM_TOLERANCE,
   type SetJudgmentInput,
 } from '../schemas/judgments.js';
+import { authorize } from './authorize.js';
 import { lockedQuestion } from './question-lock.js';
 
 function judgmentView(row: Selectable<AssessmentsTable>): JudgmentView {
@@ -87,6 +88,7 @@ export async function recordJudgment(
   hypothesisId: string,
   input: JudgmentInput,
 ): Promise<JudgmentView> {
+  authorize(actor, 'judgment.write');
   return db.transaction().execute(async (trx) => {
     const hypothesis = await findHypothesis(trx, hypothesisId);
     if (!hypothesis) throw notFound('hypothesis', hypothesisId);
@@ -112,6 +114,7 @@ export async function recordSetJudgment(
   questionId: string,
   input: SetJudgmentInput,
 ) {
+  authorize(actor, 'judgment.write');
   return db.transaction().execute(async (trx) => {
     const question = await lockedQuestion(trx, questionId);
     if (question.kind !== 'exclusive') {

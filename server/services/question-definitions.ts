@@ -16,6 +16,7 @@ import {
   type QuestionInput,
 } from '../schemas/definitions.js';
 import type { HypothesisView, IndicatorView, QuestionView } from '../schemas/views.js';
+import { authorize } from './authorize.js';
 import {
   expectationRows,
   horizonProblem,
@@ -40,6 +41,7 @@ export async function createQuestion(
   actor: Actor,
   input: QuestionInput,
 ): Promise<QuestionView> {
+  authorize(actor, 'question.write');
   const now = new Date();
   refuseIf([
     ...input.hypotheses.map((h, i) => horizonProblem(h, now, `body.hypotheses.${i}.horizon`)),
@@ -72,6 +74,7 @@ export async function addHypothesis(
   questionId: string,
   input: HypothesisInput,
 ): Promise<HypothesisView> {
+  authorize(actor, 'question.write');
   const now = new Date();
   return db.transaction().execute(async (trx) => {
     const question = await lockedQuestion(trx, questionId);
@@ -102,6 +105,7 @@ export async function addIndicator(
   questionId: string,
   input: IndicatorInput,
 ): Promise<IndicatorView> {
+  authorize(actor, 'question.write');
   return db.transaction().execute(async (trx) => {
     await lockedQuestion(trx, questionId);
     const hypotheses = await listMembers(trx, 'hypotheses', [questionId]);

@@ -1,3 +1,4 @@
+import type { Actor } from '../actor.js';
 import type { Executor } from '../db/database.js';
 import { AppError } from '../errors.js';
 import type { StandingOrder } from '../repositories/matrix-rows.js';
@@ -90,15 +91,17 @@ export async function readQuestionPage(
     log: EvidenceLogQuery;
     logged: string | undefined;
     matrix: { sort: MatrixSort; all: boolean };
+    reader?: Actor;
   },
 ): Promise<QuestionPage> {
-  const { asOf, log, logged } = options;
+  const { asOf, log, logged, reader } = options;
   const replays = replaysAsOf(ex, asOf);
-  const question = await readQuestion(ex, id, asOf, replays);
+  const question = await readQuestion(ex, id, asOf, replays, reader);
   const [timelines, matrix, evidenceLog, effects] = await Promise.all([
     readTimelines(ex, question, question.hypotheses.map(asTimelineHypothesis), asOf, {
       spans: CHART_SPANS,
       replays,
+      reader,
     }),
     readPageMatrix(ex, question, asOf, options.matrix, replays),
     readEvidenceLog(ex, id, log, asOf).catch((error: unknown) => {
@@ -126,7 +129,7 @@ export const LEDGER_PAGE = 200;
 export async function readHypothesisPage(
   ex: Executor,
   id: string,
-  { asOf, page }: { asOf: Date | undefined; page: number },
+  { asOf, page, reader }: { asOf: Date | undefined; page: number; reader?: Actor },
 ): Promise<{
   question: QuestionView;
   hypothesis: HypothesisView;
@@ -134,11 +137,12 @@ export async function readHypothesisPage(
   ledger: { points: TimelinePoint[]; total: number };
 }> {
   const replays = replaysAsOf(ex, asOf);
-  const { question, hypothesis } = await readHypothesisInQuestion(ex, id, asOf, replays);
+  const { question, hypothesis } = await readHypothesisInQuestion(ex, id, asOf, replays, reader);
   const [timelines, ledger] = await Promise.all([
     readTimelines(ex, question, [asTimelineHypothesis(hypothesis)], asOf, {
       spans: CHART_SPANS,
       replays,
+      reader,
     }),
     readLedgerPage(ex, question, hypothesis.id, asOf, {
       offset: page * LEDGER_PAGE,

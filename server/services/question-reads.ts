@@ -1,3 +1,4 @@
+import type { Actor } from '../actor.js';
 import type { Executor } from '../db/database.js';
 import { notFound } from '../errors.js';
 import { currentAnalystJudgments } from '../repositories/assessments.js';
@@ -10,6 +11,7 @@ import { findQuestions, type QuestionFilter, type QuestionRow } from '../reposit
 import { currentResolutions } from '../repositories/resolutions.js';
 import { findSources } from '../repositories/sources.js';
 import type { HypothesisView, QuestionView } from '../schemas/views.js';
+import { questionsBlindFor, withoutJudgments } from './blind-mode.js';
 import { currentModel, type Replays, replaysAsOf } from './model.js';
 import { assembleQuestionViews } from './question-views.js';
 
@@ -40,6 +42,7 @@ export async function readQuestions(
   ex: Executor,
   filter: QuestionFilter,
   replays: Replays = replaysAsOf(ex, filter.asOf),
+  reader?: Actor,
 ): Promise<QuestionView[]> {
   const { asOf } = filter;
   const questions = await findQuestions(ex, filter);
@@ -58,11 +61,12 @@ export async function readQuestions(
     currentExpectations(ex, indicatorIds, asOf),
     currentStatuses(ex, indicatorIds, asOf),
   ]);
-  const [sources, models] = await Promise.all([
+  const [sources, models, blind] = await Promise.all([
     findSources(ex, [...new Set(citations.map((c) => c.source_id))]),
     modelProbabilities(ex, questions, asOf, replays),
+    questionsBlindFor(ex, questions, reader, asOf),
   ]);
-  return assembleQuestionViews(
+  const views = assembleQuestionViews(
     {
       questions,
       hypotheses,
@@ -78,6 +82,7 @@ export async function readQuestions(
     },
     asOf,
   );
+  return views.map((v) => (blind.has(v.id) ? withoutJudgments(v) : v));
 }
 
 /** One question as known at `asOf`; not found if it did not exist (or was not yet recorded). */
@@ -86,8 +91,9 @@ export async function readQuestion(
   id: string,
   asOf?: Date,
   replays?: Replays,
+  reader?: Actor,
 ): Promise<QuestionView> {
-  const [question] = await readQuestions(ex, { ids: [id], asOf }, replays);
+  const [question] = await readQuestions(ex, { ids: [id], asOf }, replays, reader);
   if (!question) throw notFound('question', id);
   return question;
 }
@@ -98,10 +104,11 @@ export async function readHypothesisInQuestion(
   id: string,
   asOf?: Date,
   replays?: Replays,
+  reader?: Actor,
 ): Promise<{ question: QuestionView; hypothesis: HypothesisView }> {
   const row = await findHypothesis(ex, id);
   if (!row) throw notFound('hypothesis', id);
-  const question = await readQuestion(ex, row.question_id, asOf, replays);
+  const question = await readQuestion(ex, row.question_id, asOf, replays, reader);
   const hypothesis = question.hypotheses.find((h) => h.id === id);
   if (!hypothesis) throw notFound('hypothesis', id);
   return { question, hypothesis };

@@ -2,8 +2,9 @@ import { groupBy } from '../domain/group-by.js';
 import { INITIAL_INDICATOR_STATUS, indicatorDiagnosticity } from '../domain/indicators.js';
 import { clampProbability } from '../domain/probability.js';
 import { effectivePriors } from '../domain/questions.js';
+import { TEAM_METHOD, teamForecasts } from '../domain/team.js';
 import { wordsFor } from '../domain/words.js';
-import type { AssessmentRow } from '../repositories/assessments.js';
+import type { StandingJudgment } from '../repositories/assessments.js';
 import type { CitationRow } from '../repositories/citations.js';
 import type { EvidenceCounts } from '../repositories/evidence.js';
 import type { HypothesisRow } from '../repositories/hypotheses.js';
@@ -18,7 +19,7 @@ export interface QuestionRows {
   questions: QuestionRow[];
   hypotheses: HypothesisRow[];
   indicators: IndicatorRow[];
-  judgments: AssessmentRow[];
+  judgments: StandingJudgment[];
   resolutions: ResolutionRow[];
   citations: CitationRow[];
   sources: SourceRow[];
@@ -66,7 +67,7 @@ export function assembleQuestionViews(rows: QuestionRows, asOf: Date | undefined
     rows.citations.filter((c) => c.indicator_id),
     (c) => c.indicator_id,
   );
-  const judgments = new Map(rows.judgments.map((j) => [j.hypothesis_id, j]));
+  const judgments = groupBy(rows.judgments, (j) => j.hypothesis_id);
   const resolutions = new Map(rows.resolutions.map((r) => [r.hypothesis_id, r]));
   const expectations = groupBy(rows.expectations, (e) => e.indicator_id);
   const statuses = new Map(rows.statuses.map((s) => [s.indicator_id, s]));
@@ -80,9 +81,16 @@ export function assembleQuestionViews(rows: QuestionRows, asOf: Date | undefined
       q.kind,
       hypothesisRows.map((h) => h.prior),
     );
+    const standing = hypothesisRows.map((h) => judgments.get(h.id) ?? []);
+    const team = teamForecasts(
+      q.kind,
+      standing.map((js) => js.map((j) => j.probability)),
+    );
     const hypotheses: HypothesisView[] = hypothesisRows.map((h, i) => {
       const prior = priors[i] as number;
-      const judgment = judgments.get(h.id);
+      const own = standing[i] as StandingJudgment[];
+      const teamView = team[i] ?? null;
+      const judgment = latestJudgment(own);
       const resolution = resolutions.get(h.id);
       // The model series starts at the prior (METHODS §3) until evidence moves it.
       const model = rows.models.get(q.id)?.[h.id] ?? clampProbability(prior);
@@ -99,9 +107,9 @@ export function assembleQuestionViews(rows: QuestionRows, asOf: Date | undefined
         opened_at: iso(h.opened_at),
         rationale: h.rationale,
         current: {
-          analyst: judgment?.probability ?? null,
+          analyst: teamView,
           model,
-          analyst_words: judgment ? wordsFor(judgment.probability) : null,
+          analyst_words: teamView === null ? null : wordsFor(teamView),
           model_words: wordsFor(model),
           analyst_judgment: judgment
             ? {
@@ -111,6 +119,25 @@ export function assembleQuestionViews(rows: QuestionRows, asOf: Date | undefined
                 recorded_at: iso(judgment.recorded_at),
               }
             : null,
+          team:
+            teamView === null
+              ? null
+              : {
+                  probability: teamView,
+                  words: wordsFor(teamView),
+                  method: TEAM_METHOD,
+                  n: own.length,
+                },
+          analysts: own.map((j) => ({
+            analyst_id: j.analyst_id as string,
+            username: j.username,
+            display_name: j.display_name,
+            probability: j.probability,
+            words: wordsFor(j.probability),
+            valid_at: iso(j.valid_at),
+            recorded_at: iso(j.recorded_at),
+          })),
+          hidden_by_blind_mode: false,
         },
         status: resolution ? 'resolved' : 'open',
         resolution: resolution
@@ -151,6 +178,7 @@ export function assembleQuestionViews(rows: QuestionRows, asOf: Date | undefined
       description: q.description,
       kind: q.kind,
       tags: q.tags,
+      blind: q.blind,
       hypotheses,
       indicators,
       counts: {
@@ -166,4 +194,18 @@ export function assembleQuestionViews(rows: QuestionRows, asOf: Date | undefined
       method: 'signpost-v1' as const,
     };
   });
+}
+
+/** The most recent of several analysts' judgments, by valid then recorded time. */
+function latestJudgment(judgments: readonly StandingJudgment[]): StandingJudgment | undefined {
+  let latest: StandingJudgment | undefined;
+  for (const j of judgments) {
+    const newer =
+      !latest ||
+      j.valid_at.getTime() > latest.valid_at.getTime() ||
+      (j.valid_at.getTime() === latest.valid_at.getTime() &&
+        j.recorded_at.getTime() > latest.recorded_at.getTime());
+    if (newer) latest = j;
+  }
+  return latest;
 }

@@ -16,6 +16,7 @@ import {
 } from '../repositories/resolutions.js';
 import { dayOf, startOf } from '../schemas/common.js';
 import type { ResolutionInput, ResolutionView } from '../schemas/resolutions.js';
+import { authorize } from './authorize.js';
 import { recomputeModel } from './model.js';
 import { lockedQuestion } from './question-lock.js';
 import { readHypothesisInQuestion } from './question-reads.js';
@@ -132,6 +133,7 @@ export async function resolveHypothesis(
   hypothesisId: string,
   input: ResolutionInput,
 ) {
+  authorize(actor, 'resolution.write');
   return db.transaction().execute(async (trx) => {
     const hypothesis = await findHypothesis(trx, hypothesisId);
     if (!hypothesis) throw notFound('hypothesis', hypothesisId);

@@ -1,3 +1,4 @@
+import type { Actor } from '../actor.js';
 import type { Executor } from '../db/database.js';
 import { thinSeries } from '../domain/downsample.js';
 import { groupBy } from '../domain/group-by.js';
@@ -18,6 +19,7 @@ import {
 import { findQuestions } from '../repositories/questions.js';
 import { resolutionTitles } from '../repositories/resolutions.js';
 import type { TimelinePoint } from '../schemas/timeline.js';
+import { questionsBlindFor } from './blind-mode.js';
 import {
   type ModelQuestion,
   modelPriors,
@@ -193,16 +195,21 @@ export async function readLedgerPage(
  */
 export async function readTimelines(
   ex: Executor,
-  question: ModelQuestion,
+  question: ModelQuestion & { blind: boolean },
   hypotheses: readonly TimelineHypothesis[],
   asOf: Date | undefined,
-  options: { spans?: number; replays?: Replays } = {},
+  options: { spans?: number; replays?: Replays; reader?: Actor | undefined } = {},
 ): Promise<Map<string, TimelinePoint[]>> {
   const ids = hypotheses.map((h) => h.id);
-  const [{ priors, points: steps }, forecasts] = await Promise.all([
+  const [{ priors, points: steps }, allForecasts, blind] = await Promise.all([
     modelSeries(ex, question, ids, asOf, options),
     forecastsOfHypotheses(ex, ids, asOf),
+    questionsBlindFor(ex, [question], options.reader, asOf),
   ]);
+  // In blind mode a reader who has not judged sees no analyst's series (see blind-mode.ts).
+  const forecasts = blind.size
+    ? allForecasts.filter((f) => f.forecaster_kind !== 'analyst')
+    : allForecasts;
   const titleOf = await causeTitles(ex, steps);
   const stepsOf = groupBy(steps, (s) => s.hypothesisId);
   const forecastsOf = groupBy(forecasts, (f) => f.hypothesis_id);
@@ -245,13 +252,18 @@ export async function readTimelines(
 }
 
 /** One hypothesis's timeline as known at `asOf` (see readTimelines). */
-export async function readTimeline(ex: Executor, hypothesisId: string, asOf?: Date) {
+export async function readTimeline(
+  ex: Executor,
+  hypothesisId: string,
+  asOf?: Date,
+  reader?: Actor,
+) {
   const hypothesis = await findHypothesis(ex, hypothesisId);
   if (!hypothesis || (asOf && hypothesis.recorded_at > asOf))
     throw notFound('hypothesis', hypothesisId);
   const [question] = await findQuestions(ex, { ids: [hypothesis.question_id] });
   if (!question) throw notFound('question', hypothesis.question_id);
-  const timelines = await readTimelines(ex, question, [hypothesis], asOf);
+  const timelines = await readTimelines(ex, question, [hypothesis], asOf, { reader });
   return {
     hypothesis_id: hypothesisId,
     question_id: question.id,

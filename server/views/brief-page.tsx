@@ -100,7 +100,7 @@ export function BriefPageView({
     <article class="brief">
       <p class="meta no-print">
         <a href={`/questions/${question.id}`}>Question page</a> ·{' '}
-        <a href={link.page({})} onclick="window.print(); return false;">
+        <a href={link.page({})} data-print>
           Print
         </a>
       </p>

@@ -62,14 +62,20 @@ function Field(props: FieldProps & { children: Child }) {
 }
 
 export function TextField(
-  props: FieldProps & { type?: 'text' | 'url' | 'date' | 'number'; step?: string },
+  props: FieldProps & {
+    type?: 'text' | 'url' | 'date' | 'number' | 'password';
+    step?: string;
+    autocomplete?: string;
+  },
 ) {
   return (
     <Field {...props}>
       <input
         type={props.type ?? 'text'}
         step={props.step}
-        value={props.form.values[props.name] ?? ''}
+        autocomplete={props.autocomplete}
+        // A password is never sent back into a page.
+        value={props.type === 'password' ? '' : (props.form.values[props.name] ?? '')}
         {...controlAttributes(props)}
       />
     </Field>

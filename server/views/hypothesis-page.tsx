@@ -9,6 +9,7 @@ import { JudgmentForm } from './forms/judgment-form.js';
 import { Probability } from './probability.js';
 import { safeHref } from './safe-url.js';
 import { TimelineFigure } from './timeline-chart.js';
+import { Allowed, useCan } from './viewer.js';
 
 interface HypothesisPageProps {
   question: QuestionView;
@@ -149,6 +150,8 @@ function Ledger({
 }
 
 export function HypothesisPageView(props: HypothesisPageProps) {
+  const canJudge = useCan('judgment.write');
+  const canResolve = useCan('resolution.write');
   const { question, hypothesis: h } = props;
   const position = question.hypotheses.findIndex((x) => x.id === h.id);
   const chartHypotheses = [{ id: h.id, title: h.title, position }];
@@ -226,7 +229,7 @@ export function HypothesisPageView(props: HypothesisPageProps) {
         now={props.now}
         keep={props.asOf ? { as_of: props.asOf } : {}}
       />
-      {props.asOf === undefined && h.status === 'open' ? (
+      {props.asOf === undefined && h.status === 'open' && canJudge ? (
         <>
           <h2 id="judge">Record a judgment</h2>
           {question.kind === 'exclusive' ? (
@@ -246,14 +249,16 @@ export function HypothesisPageView(props: HypothesisPageProps) {
             Resolved{' '}
             <span class={`outcome outcome-${h.resolution.outcome}`}>{h.resolution.outcome}</span> on{' '}
             {day(h.resolution.resolved_at)}.{' '}
-            <a href={`/review/hypotheses/${h.id}`}>
-              Post-mortem: scores and the evidence that moved us
-            </a>
+            <Allowed permission="scores.read">
+              <a href={`/review/hypotheses/${h.id}`}>
+                Post-mortem: scores and the evidence that moved us
+              </a>
+            </Allowed>
           </>
         ) : (
           'Open.'
         )}
-        {props.asOf === undefined ? (
+        {props.asOf === undefined && canResolve ? (
           <>
             {' '}
             <a class="button secondary no-print" href={`/hypotheses/${h.id}/resolution`}>

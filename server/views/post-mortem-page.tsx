@@ -3,6 +3,7 @@ import { AsOfBanner } from './as-of.js';
 import { DataTable } from './data-table.js';
 import { day, direction, moment, pct, points, score } from './format.js';
 import { TimelineFigure } from './timeline-chart.js';
+import { useCan } from './viewer.js';
 
 interface PostMortemProps {
   postMortem: PostMortem;
@@ -161,6 +162,7 @@ function Resolutions({ postMortem: pm }: { postMortem: PostMortem }) {
 }
 
 export function PostMortemView({ postMortem: pm, asOf, resolved, now }: PostMortemProps) {
+  const canResolve = useCan('resolution.write');
   const h = pm.hypothesis;
   const standing = pm.resolutions[0];
   const settled = standing && standing.outcome !== 'annulled' ? standing : undefined;
@@ -182,7 +184,7 @@ export function PostMortemView({ postMortem: pm, asOf, resolved, now }: PostMort
       <p class="lede">{h.statement}</p>
       <h2 id="resolution">Resolution</h2>
       <Resolutions postMortem={pm} />
-      {asOf === undefined ? (
+      {asOf === undefined && canResolve ? (
         <p class="no-print">
           <a class="button secondary" href={`/hypotheses/${h.id}/resolution`}>
             {standing ? 'Re-resolve (with a reason)' : 'Resolve'}

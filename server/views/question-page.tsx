@@ -1,6 +1,7 @@
 import type { ChartHypothesis } from '../charts/timeline-data.js';
 import type { EvidenceLogQuery } from '../schemas/evidence.js';
 import type { MatrixSort } from '../schemas/matrix.js';
+import type { QuestionView } from '../schemas/views.js';
 import type { QuestionPage } from '../services/question-page.js';
 import { AsOfPicker } from './as-of.js';
 import { day } from './format.js';
@@ -10,12 +11,14 @@ import { IndicatorBoard } from './question/indicator-board.js';
 import { MatrixTable } from './question/matrix-table.js';
 import { MovedPanel } from './question/moved.js';
 import { TimelineFigure } from './timeline-chart.js';
+import { Allowed, CsrfField } from './viewer.js';
 
 export const NOTICES = {
   judgment: 'Judgment recorded.',
   retracted: 'Evidence retracted: it stays in the log, and the model was recomputed without it.',
   indicator: 'Indicator added.',
   created: 'Question created. Add its hypotheses and indicators below.',
+  blind: 'Blind mode changed.',
 } as const;
 export type Notice = keyof typeof NOTICES;
 
@@ -76,18 +79,25 @@ export function QuestionPageView(props: QuestionPageProps) {
       {logged ? <MovedPanel effects={logged} question={question} /> : null}
       {writable ? (
         <p class="toolbar no-print">
-          <a class="button" href={`/questions/${question.id}/evidence/new`}>
-            Log evidence
-          </a>
-          <a class="button secondary" href={`/questions/${question.id}/judgment`}>
-            Record a judgment
-          </a>
-          <a class="button secondary" href={`/questions/${question.id}/hypotheses/new`}>
-            Add a hypothesis
-          </a>
-          <a class="button secondary" href={`/questions/${question.id}/indicators/new`}>
-            Add an indicator
-          </a>
+          <Allowed permission="evidence.write">
+            <a class="button" href={`/questions/${question.id}/evidence/new`}>
+              Log evidence
+            </a>
+          </Allowed>
+          <Allowed permission="judgment.write">
+            <a class="button secondary" href={`/questions/${question.id}/judgment`}>
+              Record a judgment
+            </a>
+          </Allowed>
+          <Allowed permission="question.write">
+            <a class="button secondary" href={`/questions/${question.id}/hypotheses/new`}>
+              Add a hypothesis
+            </a>
+            <a class="button secondary" href={`/questions/${question.id}/indicators/new`}>
+              Add an indicator
+            </a>
+            <BlindToggle question={question} />
+          </Allowed>
         </p>
       ) : null}
 
@@ -126,5 +136,18 @@ export function QuestionPageView(props: QuestionPageProps) {
         link={props.link}
       />
     </>
+  );
+}
+
+/** Blind mode on or off: forecasters see others' judgments only after their own. */
+function BlindToggle({ question }: { question: QuestionView }) {
+  return (
+    <form method="post" action={`/questions/${question.id}/blind`} class="inline">
+      <CsrfField />
+      <input type="hidden" name="blind" value={question.blind ? 'false' : 'true'} />
+      <button type="submit" class="secondary">
+        {question.blind ? 'Turn blind mode off' : 'Turn blind mode on'}
+      </button>
+    </form>
   );
 }

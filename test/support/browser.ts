@@ -2,12 +2,13 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { SYSTEM_ACTOR } from '../../server/actor.js';
 import { createApp } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
 import type { Db } from '../../server/db/database.js';
 import { loadScenarioFolder } from '../../server/services/scenario-files.js';
+import { createTestUser, type TestUser } from './accounts.js';
 import { openTestDatabase, type TestDatabase } from './database.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -43,22 +44,52 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** The app on a real port on loopback. */
-export async function serveApp(db: Db): Promise<{ url: string; close: () => Promise<void> }> {
+export interface TestServer {
+  url: string;
+  /** The admin the tests act as: API token for fetches, session for pages. */
+  admin: TestUser;
+  /** fetch with the admin's API token. */
+  fetch: (path: string, init?: RequestInit) => Promise<Response>;
+  close: () => Promise<void>;
+}
+
+/** The app on a real port on loopback, with a signed-in admin. */
+export async function serveApp(db: Db): Promise<TestServer> {
   const app = createApp({ db });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => server.once('listening', resolve));
   const { port } = server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
+  const admin = await createTestUser(db, 'admin');
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
+    admin,
+    fetch: (path, init = {}) => {
+      const headers = new Headers(init.headers);
+      headers.set('authorization', `Bearer ${admin.token}`);
+      return fetch(`${url}${path}`, { ...init, headers });
+    },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/** A browser page signed in with `user`'s session (the admin's by default). */
+export async function signedInPage(
+  browser: Browser,
+  server: TestServer,
+  options: Parameters<Browser['newContext']>[0] = {},
+  user: TestUser = server.admin,
+): Promise<Page> {
+  const context = await browser.newContext(options);
+  const [name, value] = user.cookie.split('=') as [string, string];
+  await context.addCookies([{ name, value, url: server.url, httpOnly: true, sameSite: 'Lax' }]);
+  return context.newPage();
 }
 
 /** A fresh database with the built-in scenarios, served on a real port. */
 export async function serveBuiltInScenarios(): Promise<{
   db: TestDatabase;
-  server: { url: string; close: () => Promise<void> };
+  server: TestServer;
 }> {
   const db = await openTestDatabase();
   const scenarios = new URL('../../scenarios', import.meta.url).pathname;
@@ -67,8 +98,8 @@ export async function serveBuiltInScenarios(): Promise<{
 }
 
 /** POSTs JSON to the served app, asserts it was created (201), and returns the body. */
-export async function postCreated(base: string, path: string, body: unknown): Promise<any> {
-  const res = await fetch(`${base}${path}`, {
+export async function postCreated(server: TestServer, path: string, body: unknown): Promise<any> {
+  const res = await server.fetch(path, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(body),

@@ -8,6 +8,8 @@ export interface QuestionsTable {
   description: Defaulted<string>;
   kind: Fixed<QuestionKind>;
   tags: Defaulted<string[]>;
+  /** Forecasters see others' judgments on the question only after making their own. */
+  blind: Defaulted<boolean>;
   recorded_at: RecordedAt;
   recorded_by: Fixed<string>;
 }

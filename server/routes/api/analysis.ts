@@ -1,6 +1,6 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import type { Db } from '../../db/database.js';
-import { createJsonRouter, jsonResponse, problemResponses } from '../../http/router.js';
+import { apiRoute, createJsonRouter, jsonResponse, problemResponses } from '../../http/router.js';
 import { AsOfQuerySchema, asOfInstant, IdSchema } from '../../schemas/common.js';
 import { MatrixSchema } from '../../schemas/matrix.js';
 import { TimelineSchema } from '../../schemas/timeline.js';
@@ -9,7 +9,7 @@ import { readTimeline } from '../../services/timeline.js';
 
 const params = z.object({ id: IdSchema });
 
-const getTimeline = createRoute({
+const getTimeline = apiRoute({
   method: 'get',
   path: '/hypotheses/{id}/timeline',
   tags: ['analysis'],
@@ -19,7 +19,7 @@ const getTimeline = createRoute({
   responses: { 200: jsonResponse(TimelineSchema, 'The timeline'), ...problemResponses(400, 404) },
 });
 
-const getMatrix = createRoute({
+const getMatrix = apiRoute({
   method: 'get',
   path: '/questions/{id}/matrix',
   tags: ['analysis'],
@@ -32,7 +32,7 @@ export function analysisRoutes(db: Db) {
   return createJsonRouter()
     .openapi(getTimeline, async (c) => {
       const asOf = asOfInstant(c.req.valid('query').as_of);
-      return c.json(await readTimeline(db, c.req.valid('param').id, asOf), 200);
+      return c.json(await readTimeline(db, c.req.valid('param').id, asOf, c.var.actor), 200);
     })
     .openapi(getMatrix, async (c) => {
       const asOf = asOfInstant(c.req.valid('query').as_of);

@@ -1,8 +1,7 @@
-import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { Db } from '../../db/database.js';
 import type { AppEnv } from '../../http/env.js';
-import { createJsonRouter, problemResponses } from '../../http/router.js';
+import { apiRoute, createJsonRouter, problemResponses } from '../../http/router.js';
 import {
   ProbabilitiesImageQuerySchema,
   QuestionChartParamsSchema,
@@ -30,7 +29,7 @@ const image = {
   responses: { 200: imageResponse, ...problemResponses(400, 404) },
 };
 
-const timeline = createRoute({
+const timeline = apiRoute({
   ...image,
   method: 'get',
   path: '/questions/{id}/charts/timeline',
@@ -39,24 +38,26 @@ const timeline = createRoute({
     'labels on the largest moves',
   request: { params: QuestionChartParamsSchema, query: TimelineImageQuerySchema },
 });
-const probabilities = createRoute({
+const probabilities = apiRoute({
   ...image,
   method: 'get',
   path: '/questions/{id}/charts/probabilities',
   summary: 'Current probabilities (model and analysts) as bars over the ICD 203 bands',
   request: { params: QuestionChartParamsSchema, query: ProbabilitiesImageQuerySchema },
 });
-const calibration = createRoute({
+const calibration = apiRoute({
   ...image,
   method: 'get',
   path: '/charts/calibration',
+  permission: 'scores.read',
   summary: 'The calibration chart of the scores the filters select (the filters of /api/scores)',
   request: { query: ScoresImageQuerySchema },
 });
-const scores = createRoute({
+const scores = apiRoute({
   ...image,
   method: 'get',
   path: '/charts/scores',
+  permission: 'scores.read',
   summary:
     'The score table as a chart: Brier per forecaster with n and skill (the filters of /api/scores)',
   request: { query: ScoresImageQuerySchema },
@@ -72,10 +73,13 @@ function send(c: Context<AppEnv>, image: ChartImage) {
 export function chartRoutes(db: Db) {
   return createJsonRouter()
     .openapi(timeline, async (c) =>
-      send(c, await timelineImage(db, c.req.valid('param').id, c.req.valid('query'))),
+      send(c, await timelineImage(db, c.req.valid('param').id, c.req.valid('query'), c.var.actor)),
     )
     .openapi(probabilities, async (c) =>
-      send(c, await probabilitiesImage(db, c.req.valid('param').id, c.req.valid('query'))),
+      send(
+        c,
+        await probabilitiesImage(db, c.req.valid('param').id, c.req.valid('query'), c.var.actor),
+      ),
     )
     .openapi(calibration, async (c) => send(c, await calibrationImage(db, c.req.valid('query'))))
     .openapi(scores, async (c) => send(c, await scoresImage(db, c.req.valid('query'))));

@@ -1,7 +1,13 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import type { Db } from '../../db/database.js';
 import { notFound } from '../../errors.js';
-import { createJsonRouter, jsonBody, jsonResponse, problemResponses } from '../../http/router.js';
+import {
+  apiRoute,
+  createJsonRouter,
+  jsonBody,
+  jsonResponse,
+  problemResponses,
+} from '../../http/router.js';
 import { AsOfQuerySchema, asOfInstant, IdSchema } from '../../schemas/common.js';
 import {
   EvidenceInputSchema,
@@ -18,9 +24,10 @@ import { readEvidenceViews } from '../../services/evidence-views.js';
 
 const params = z.object({ id: IdSchema });
 
-const postEvidence = createRoute({
+const postEvidence = apiRoute({
   method: 'post',
   path: '/questions/{id}/evidence',
+  permission: 'evidence.write',
   tags: ['evidence'],
   summary: 'Log graded evidence with its ratings and indicator observations; returns what moved',
   request: { params, body: jsonBody(EvidenceInputSchema) },
@@ -33,7 +40,7 @@ const postEvidence = createRoute({
   },
 });
 
-const listEvidence = createRoute({
+const listEvidence = apiRoute({
   method: 'get',
   path: '/questions/{id}/evidence',
   tags: ['evidence'],
@@ -46,7 +53,7 @@ const listEvidence = createRoute({
   },
 });
 
-const getEvidence = createRoute({
+const getEvidence = apiRoute({
   method: 'get',
   path: '/evidence/{id}',
   tags: ['evidence'],
@@ -58,9 +65,10 @@ const getEvidence = createRoute({
   },
 });
 
-const retract = createRoute({
+const retract = apiRoute({
   method: 'post',
   path: '/evidence/{id}/retract',
+  permission: 'evidence.write',
   tags: ['evidence'],
   summary:
     'Retract evidence with a reason: it stays in the log, the model is recomputed without it',

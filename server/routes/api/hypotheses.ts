@@ -1,14 +1,21 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import type { Db } from '../../db/database.js';
-import { createJsonRouter, jsonBody, jsonResponse, problemResponses } from '../../http/router.js';
+import {
+  apiRoute,
+  createJsonRouter,
+  jsonBody,
+  jsonResponse,
+  problemResponses,
+} from '../../http/router.js';
 import { IdSchema } from '../../schemas/common.js';
 import { HypothesisInputSchema } from '../../schemas/definitions.js';
 import { HypothesisViewSchema } from '../../schemas/views.js';
 import { addHypothesis } from '../../services/question-definitions.js';
 
-const postHypothesis = createRoute({
+const postHypothesis = apiRoute({
   method: 'post',
   path: '/questions/{id}/hypotheses',
+  permission: 'question.write',
   tags: ['hypotheses'],
   summary: "Add a hypothesis; an exclusive question's priors are normalised over the set",
   request: { params: z.object({ id: IdSchema }), body: jsonBody(HypothesisInputSchema) },

@@ -1,6 +1,12 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import type { Db } from '../../db/database.js';
-import { createJsonRouter, jsonBody, jsonResponse, problemResponses } from '../../http/router.js';
+import {
+  apiRoute,
+  createJsonRouter,
+  jsonBody,
+  jsonResponse,
+  problemResponses,
+} from '../../http/router.js';
 import { AsOfQuerySchema, asOfInstant, IdSchema } from '../../schemas/common.js';
 import { IndicatorInputSchema } from '../../schemas/definitions.js';
 import {
@@ -14,9 +20,10 @@ import { addIndicator } from '../../services/question-definitions.js';
 
 const params = z.object({ id: IdSchema });
 
-const postIndicator = createRoute({
+const postIndicator = apiRoute({
   method: 'post',
   path: '/questions/{id}/indicators',
+  permission: 'question.write',
   tags: ['indicators'],
   summary: 'Add an indicator with its expectation under every hypothesis of the question',
   request: { params, body: jsonBody(IndicatorInputSchema) },
@@ -26,9 +33,10 @@ const postIndicator = createRoute({
   },
 });
 
-const postStatus = createRoute({
+const postStatus = apiRoute({
   method: 'post',
   path: '/indicators/{id}/status',
+  permission: 'evidence.write',
   tags: ['indicators'],
   summary:
     'Set a status without new evidence (EXPIRED once its expected-by date has passed unseen)',
@@ -39,7 +47,7 @@ const postStatus = createRoute({
   },
 });
 
-const getHistory = createRoute({
+const getHistory = apiRoute({
   method: 'get',
   path: '/indicators/{id}/history',
   tags: ['indicators'],

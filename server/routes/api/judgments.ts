@@ -1,6 +1,12 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import type { Db } from '../../db/database.js';
-import { createJsonRouter, jsonBody, jsonResponse, problemResponses } from '../../http/router.js';
+import {
+  apiRoute,
+  createJsonRouter,
+  jsonBody,
+  jsonResponse,
+  problemResponses,
+} from '../../http/router.js';
 import { IdSchema } from '../../schemas/common.js';
 import {
   JudgmentInputSchema,
@@ -12,9 +18,10 @@ import { recordJudgment, recordSetJudgment } from '../../services/judgments.js';
 
 const params = z.object({ id: IdSchema });
 
-const postJudgment = createRoute({
+const postJudgment = apiRoute({
   method: 'post',
   path: '/hypotheses/{id}/assessments',
+  permission: 'judgment.write',
   tags: ['judgments'],
   summary: "Record an analyst's judgment: probability and rationale, optionally backdated",
   request: { params, body: jsonBody(JudgmentInputSchema) },
@@ -24,9 +31,10 @@ const postJudgment = createRoute({
   },
 });
 
-const postSetJudgment = createRoute({
+const postSetJudgment = apiRoute({
   method: 'post',
   path: '/questions/{id}/assessments',
+  permission: 'judgment.write',
   tags: ['judgments'],
   summary: "Record a judgment on an exclusive question's whole set, summing to 1",
   request: { params, body: jsonBody(SetJudgmentInputSchema) },

@@ -1,8 +1,11 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { Db } from '../../db/database.js';
 import { invalid, zodProblems } from '../../errors.js';
 import { attachment, sendCsv } from '../../http/download.js';
-import { createJsonRouter, jsonResponse, problemResponses } from '../../http/router.js';
+import type { AppEnv } from '../../http/env.js';
+import { allow } from '../../http/guards.js';
+import { apiRoute, createJsonRouter, jsonResponse, problemResponses } from '../../http/router.js';
 import { IdSchema } from '../../schemas/common.js';
 import {
   ExportDocumentSchema,
@@ -17,7 +20,7 @@ import {
   parseExportDocument,
 } from '../../services/export-document.js';
 
-const getExport = createRoute({
+const getExport = apiRoute({
   method: 'get',
   path: '/export',
   tags: ['portability'],
@@ -38,7 +41,7 @@ const csvResponse = (description: string) => ({
 
 const QuestionQuerySchema = z.object({ question: IdSchema });
 
-const getEvidenceCsv = createRoute({
+const getEvidenceCsv = apiRoute({
   method: 'get',
   path: '/export/evidence.csv',
   tags: ['portability'],
@@ -49,7 +52,7 @@ const getEvidenceCsv = createRoute({
   responses: { 200: csvResponse('The evidence'), ...problemResponses(400, 404) },
 });
 
-const getAssessmentsCsv = createRoute({
+const getAssessmentsCsv = apiRoute({
   method: 'get',
   path: '/export/assessments.csv',
   tags: ['portability'],
@@ -65,13 +68,14 @@ const ImportQuerySchema = z.object({
 });
 
 // Documented here, read by hand below: the body is JSON or CSV, and only a JSON body is a document.
-const postImport = createRoute({
+const postImport = apiRoute({
   method: 'post',
   path: '/import',
+  permission: 'evidence.write',
   tags: ['portability'],
   summary:
-    'Import an exported JSON document (rows already stored are kept, not duplicated), or, as ' +
-    'text/csv with ?question=, evidence for a bulk backfill; all or nothing',
+    'Import an exported JSON document (rows already stored are kept, not duplicated; admins ' +
+    'only), or, as text/csv with ?question=, evidence for a bulk backfill; all or nothing',
   request: {
     query: ImportQuerySchema,
     body: {
@@ -88,9 +92,17 @@ const postImport = createRoute({
   },
 });
 
+const isCsv = (c: Context) => c.req.header('content-type')?.startsWith('text/csv') ?? false;
+
+/** A CSV backfill is an analyst's; a whole document is an admin's. Checked before the body is read. */
+const importGuard: MiddlewareHandler<AppEnv> = (c, next) =>
+  allow(isCsv(c) ? 'evidence.write' : 'data.import')(c, next);
+
 export function portabilityRoutes(db: Db) {
   const router = createJsonRouter();
-  router.openAPIRegistry.registerPath(postImport);
+  // Documented only: the handler below reads the body itself (JSON or CSV).
+  const { middleware: _guard, ...documented } = postImport;
+  router.openAPIRegistry.registerPath(documented);
   return router
     .openapi(getExport, async (c) => {
       const { question } = c.req.valid('query');
@@ -110,12 +122,12 @@ export function portabilityRoutes(db: Db) {
         `signpost-assessments-${question ?? 'all'}.csv`,
       );
     })
-    .post('/import', async (c) => {
+    .post('/import', importGuard, async (c) => {
       const query = ImportQuerySchema.safeParse(c.req.query());
       if (!query.success) throw invalid(zodProblems(query.error, 'query'));
       const { question } = query.data;
       const actor = c.var.actor;
-      if (c.req.header('content-type')?.startsWith('text/csv')) {
+      if (isCsv(c)) {
         if (!question) {
           throw invalid([
             { path: 'query.question', message: 'is required to import CSV evidence' },

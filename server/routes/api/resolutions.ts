@@ -1,6 +1,12 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import type { Db } from '../../db/database.js';
-import { createJsonRouter, jsonBody, jsonResponse, problemResponses } from '../../http/router.js';
+import {
+  apiRoute,
+  createJsonRouter,
+  jsonBody,
+  jsonResponse,
+  problemResponses,
+} from '../../http/router.js';
 import { AsOfQuerySchema, asOfInstant, IdSchema } from '../../schemas/common.js';
 import {
   ResolutionHistorySchema,
@@ -11,9 +17,10 @@ import { readResolutions, resolveHypothesis } from '../../services/resolutions.j
 
 const params = z.object({ id: IdSchema });
 
-const postResolution = createRoute({
+const postResolution = apiRoute({
   method: 'post',
   path: '/hypotheses/{id}/resolution',
+  permission: 'resolution.write',
   tags: ['review'],
   summary:
     'Resolve a hypothesis true, false or annulled; re-resolving supersedes with a reason. In an ' +
@@ -25,7 +32,7 @@ const postResolution = createRoute({
   },
 });
 
-const getResolutions = createRoute({
+const getResolutions = apiRoute({
   method: 'get',
   path: '/hypotheses/{id}/resolutions',
   tags: ['review'],

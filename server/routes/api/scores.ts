@@ -1,7 +1,6 @@
-import { createRoute } from '@hono/zod-openapi';
 import type { Db } from '../../db/database.js';
 import { sendCsv } from '../../http/download.js';
-import { createJsonRouter, jsonResponse, problemResponses } from '../../http/router.js';
+import { apiRoute, createJsonRouter, jsonResponse, problemResponses } from '../../http/router.js';
 import {
   type ForecastScore,
   ForecastScoreSchema,
@@ -13,9 +12,10 @@ import {
 import { computeScores } from '../../services/scores.js';
 import { toCsv } from '../../views/csv.js';
 
-const getScores = createRoute({
+const getScores = apiRoute({
   method: 'get',
   path: '/scores',
+  permission: 'scores.read',
   tags: ['review'],
   summary:
     'Proper scores over resolved hypotheses per forecaster: Brier, log, time-averaged, fixed ' +
@@ -24,9 +24,10 @@ const getScores = createRoute({
   responses: { 200: jsonResponse(ScoreReportSchema, 'The score report'), ...problemResponses(400) },
 });
 
-const getForecastScores = createRoute({
+const getForecastScores = apiRoute({
   method: 'get',
   path: '/scores/forecasts',
+  permission: 'scores.read',
   tags: ['review'],
   summary: 'The per-forecast scores behind /api/scores, as JSON or CSV (format=csv)',
   request: { query: ForecastScoresQuerySchema },

@@ -35,7 +35,7 @@ export function briefPages(db: Db, render: Render) {
       asked && asked.getTime() <= end
         ? asked
         : startOf(new Date(end - DEFAULT_DAYS * DAY).toISOString().slice(0, 10));
-    const brief = await readBrief(db, id, { since, asOf });
+    const brief = await readBrief(db, id, { since, asOf, reader: c.var.actor });
     // The images answer for the same moment as the page.
     const imageParams = new URLSearchParams(asOf ? { as_of: asOf.toISOString() } : {});
     const link = {

@@ -17,7 +17,7 @@ const DashboardQuerySchema = z.object({
 export function dashboardPages(db: Db, render: Render) {
   return new Hono<AppEnv>().get('/', async (c) => {
     const { query, problems } = pageQuery(DashboardQuerySchema, c.req.query());
-    const data = await readDashboard(db, query);
+    const data = await readDashboard(db, { ...query, reader: c.var.actor });
     return render(
       c,
       'Dashboard',

@@ -27,6 +27,7 @@ const tagsOf = (text: string | undefined) =>
 
 const hypothesisForm: FormSpec<QuestionView> = {
   path: '/questions/:id/hypotheses/new',
+  permission: 'question.write',
   load: loadQuestion,
   title: (q) => `Add a hypothesis · ${q.title}`,
   view: (q, form) => <HypothesisForm question={q} form={form} />,
@@ -49,6 +50,7 @@ const hypothesisForm: FormSpec<QuestionView> = {
 
 const indicatorForm: FormSpec<QuestionView> = {
   path: '/questions/:id/indicators/new',
+  permission: 'question.write',
   load: loadQuestion,
   title: (q) => `Add an indicator · ${q.title}`,
   view: (q, form) => <IndicatorForm question={q} form={form} />,
@@ -75,6 +77,7 @@ const indicatorForm: FormSpec<QuestionView> = {
 
 const questionForm: FormSpec<null> = {
   path: '/questions/new',
+  permission: 'question.write',
   load: async () => null,
   title: () => 'New question',
   view: (_, form) => <QuestionForm form={form} />,

@@ -18,6 +18,7 @@ import type { Render } from './render.js';
 
 const evidenceForm: FormSpec<QuestionView> = {
   path: '/questions/:id/evidence/new',
+  permission: 'evidence.write',
   load: loadQuestion,
   title: (q) => `Log evidence · ${q.title}`,
   view: (q, form) => <EvidenceForm question={q} form={form} />,
@@ -73,6 +74,7 @@ const evidenceForm: FormSpec<QuestionView> = {
 
 const retractForm: FormSpec<EvidenceView> = {
   path: '/evidence/:id/retract',
+  permission: 'evidence.write',
   load: async (db, id) => {
     const [evidence] = await readEvidenceViews(db, [id]);
     if (!evidence) throw notFound('evidence', id);

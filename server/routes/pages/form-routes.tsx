@@ -2,7 +2,9 @@ import { Hono } from 'hono';
 import type { Child } from 'hono/jsx';
 import type { Actor } from '../../actor.js';
 import type { Db } from '../../db/database.js';
+import type { Permission } from '../../domain/roles.js';
 import type { AppEnv } from '../../http/env.js';
+import { allow } from '../../http/guards.js';
 import { readQuestion } from '../../services/question-reads.js';
 import { emptyForm, type FormState } from '../../views/fields.js';
 import { fieldErrors, formValues, submitForm } from './form-input.js';
@@ -15,8 +17,10 @@ import type { Render } from './render.js';
  */
 export interface FormSpec<T> {
   path: string;
+  /** Who may see and post the form; the service it calls checks the same. */
+  permission: Permission;
   /** What the form belongs to (a question, a hypothesis…), loaded from the path's id. */
-  load: (db: Db, id: string) => Promise<T>;
+  load: (db: Db, id: string, reader: Actor) => Promise<T>;
   title: (target: T) => string;
   view: (target: T, form: FormState) => Child;
   /** Field names the form renders, to place each problem beside its field. */
@@ -35,12 +39,12 @@ export function formRoutes<T>(db: Db, render: Render, spec: FormSpec<T>) {
     </>
   );
   return new Hono<AppEnv>()
-    .get(spec.path, async (c) => {
-      const target = await spec.load(db, c.req.param('id') ?? '');
+    .get(spec.path, allow(spec.permission), async (c) => {
+      const target = await spec.load(db, c.req.param('id') ?? '', c.var.actor);
       return render(c, spec.title(target), page(target, emptyForm()));
     })
-    .post(spec.path, async (c) => {
-      const target = await spec.load(db, c.req.param('id') ?? '');
+    .post(spec.path, allow(spec.permission), async (c) => {
+      const target = await spec.load(db, c.req.param('id') ?? '', c.var.actor);
       const values = formValues(await c.req.parseBody());
       const known = new Set(spec.fields(target));
       const outcome = await submitForm(
@@ -58,4 +62,5 @@ export function formRoutes<T>(db: Db, render: Render, spec: FormSpec<T>) {
 }
 
 /** Forms of a question load it as it stands. */
-export const loadQuestion = (db: Db, id: string) => readQuestion(db, id);
+export const loadQuestion = (db: Db, id: string, reader: Actor) =>
+  readQuestion(db, id, undefined, undefined, reader);

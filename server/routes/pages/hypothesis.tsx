@@ -24,6 +24,7 @@ export function hypothesisPages(db: Db, render: Render) {
     const { question, hypothesis, timeline, ledger } = await readHypothesisPage(db, id, {
       asOf,
       page: query.ledger_page,
+      reader: c.var.actor,
     });
     const { done: _, ...lasting } = values;
     return render(

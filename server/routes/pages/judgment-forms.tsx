@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import type { Actor } from '../../actor.js';
 import type { Db } from '../../db/database.js';
 import { type FieldProblem, invalid, zodProblems } from '../../errors.js';
 import type { AppEnv } from '../../http/env.js';
@@ -11,7 +12,8 @@ import { fieldsUnder, fractionOf, parseInput } from './form-input.js';
 import { type FormSpec, formRoutes, loadQuestion } from './form-routes.js';
 import type { Render } from './render.js';
 
-const loadHypothesis = (db: Db, id: string) => readHypothesisInQuestion(db, id);
+const loadHypothesis = (db: Db, id: string, reader: Actor) =>
+  readHypothesisInQuestion(db, id, undefined, undefined, reader);
 
 const judgmentInput = (values: Record<string, string>) => ({
   probability: fractionOf(values.probability),
@@ -21,6 +23,7 @@ const judgmentInput = (values: Record<string, string>) => ({
 
 const questionJudgmentForm: FormSpec<QuestionView> = {
   path: '/questions/:id/judgment',
+  permission: 'judgment.write',
   load: loadQuestion,
   title: (q) => `Record a judgment · ${q.title}`,
   view: (q, form) =>
@@ -74,6 +77,7 @@ const questionJudgmentForm: FormSpec<QuestionView> = {
 
 const hypothesisJudgmentForm: FormSpec<{ question: QuestionView; hypothesis: HypothesisView }> = {
   path: '/hypotheses/:id/judgment',
+  permission: 'judgment.write',
   load: loadHypothesis,
   title: ({ hypothesis }) => `Record a judgment · ${hypothesis.title}`,
   view: ({ hypothesis }, form) => (

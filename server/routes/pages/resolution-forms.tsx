@@ -25,6 +25,7 @@ async function loadTarget(db: Db, id: string) {
 
 const resolutionForm: FormSpec<Awaited<ReturnType<typeof loadTarget>>> = {
   path: '/hypotheses/:id/resolution',
+  permission: 'resolution.write',
   load: loadTarget,
   title: ({ hypothesis }) => `Resolve · ${hypothesis.title}`,
   view: ({ question, hypothesis, standing, evidence }, form) => (

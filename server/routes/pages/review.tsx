@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { Hono } from 'hono';
 import type { Db } from '../../db/database.js';
 import type { AppEnv } from '../../http/env.js';
+import { allow } from '../../http/guards.js';
 import { AsOfQuerySchema, asOfInstant } from '../../schemas/common.js';
 import { ScoresQuerySchema } from '../../schemas/scores.js';
 import { readPostMortem } from '../../services/post-mortem.js';
@@ -19,7 +20,7 @@ const PostMortemQuerySchema = AsOfQuerySchema.extend({
 /** `/review`: scores, calibration and track records; `/review/hypotheses/{id}`: a post-mortem. */
 export function reviewPages(db: Db, render: Render) {
   return new Hono<AppEnv>()
-    .get('/review', async (c) => {
+    .get('/review', allow('scores.read'), async (c) => {
       const { query, problems, values } = pageQuery(ScoresQuerySchema, c.req.query());
       const page = await readReviewPage(db, query);
       return render(
@@ -32,7 +33,7 @@ export function reviewPages(db: Db, render: Render) {
         problems.length || page.problems.length ? 400 : 200,
       );
     })
-    .get('/review/hypotheses/:id', async (c) => {
+    .get('/review/hypotheses/:id', allow('scores.read'), async (c) => {
       const { query, problems } = pageQuery(PostMortemQuerySchema, c.req.query());
       const postMortem = await readPostMortem(db, c.req.param('id'), asOfInstant(query.as_of));
       return render(

@@ -9,6 +9,7 @@ import {
   TextArea,
   TextField,
 } from '../fields.js';
+import { CsrfField } from '../viewer.js';
 
 const EXPECTATION_OPTIONS = [
   ['', 'Choose…'],
@@ -30,6 +31,7 @@ const EXPECTATION_OPTIONS = [
 export function QuestionForm({ form }: { form: FormState }) {
   return (
     <form method="post" action="/questions/new" class="stack" novalidate>
+      <CsrfField />
       <FormErrors form={form} />
       <TextField
         name="title"
@@ -66,6 +68,7 @@ export function HypothesisForm({ question, form }: { question: QuestionView; for
       class="stack"
       novalidate
     >
+      <CsrfField />
       <FormErrors form={form} />
       <TextField name="title" label="Title" form={form} required />
       <TextArea
@@ -118,6 +121,7 @@ export function IndicatorForm({ question, form }: { question: QuestionView; form
       class="stack"
       novalidate
     >
+      <CsrfField />
       <FormErrors form={form} />
       <TextField name="title" label="Title" form={form} required />
       <TextArea name="description" label="Description" form={form} />

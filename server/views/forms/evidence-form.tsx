@@ -9,6 +9,7 @@ import {
 import { INDICATOR_STATUSES } from '../../domain/indicators.js';
 import type { QuestionView } from '../../schemas/views.js';
 import { FormErrors, type FormState, SelectField, TextArea, TextField } from '../fields.js';
+import { CsrfField } from '../viewer.js';
 
 const RATING_OPTIONS = [
   ['', 'Not rated'],
@@ -27,6 +28,7 @@ const RATING_OPTIONS = [
 export function EvidenceForm({ question, form }: { question: QuestionView; form: FormState }) {
   return (
     <form method="post" action={`/questions/${question.id}/evidence/new`} class="stack" novalidate>
+      <CsrfField />
       <FormErrors form={form} />
       <TextField name="title" label="What happened" form={form} required />
       <TextArea name="summary" label="Summary" form={form} />

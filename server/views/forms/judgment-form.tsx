@@ -9,6 +9,7 @@ import {
   TextField,
 } from '../fields.js';
 import { pct } from '../format.js';
+import { CsrfField } from '../viewer.js';
 
 /** What every judgment carries besides its numbers: the rationale, the time it speaks for. */
 function JudgmentReasons({ form, hint }: { form: FormState; hint: string }) {
@@ -42,6 +43,7 @@ export function JudgmentForm({
 }) {
   return (
     <form method="post" action={action} class="stack" novalidate>
+      <CsrfField />
       <FormErrors form={form} />
       {choices ? (
         <SelectField
@@ -77,6 +79,7 @@ export function SetJudgmentForm({
   const errors = form.errors.probabilities;
   return (
     <form method="post" action={action} class="stack" novalidate>
+      <CsrfField />
       <FormErrors form={form} />
       <fieldset aria-describedby="sum-note">
         <legend>Probabilities (percent), one per open hypothesis</legend>

@@ -1,6 +1,7 @@
 import type { ResolutionView } from '../../schemas/resolutions.js';
 import { FormErrors, type FormState, SelectField, TextArea, TextField } from '../fields.js';
 import { day } from '../format.js';
+import { CsrfField } from '../viewer.js';
 
 const OUTCOME_CHOICES = [
   ['', 'Choose…'],
@@ -28,6 +29,7 @@ export function ResolutionForm({
 }) {
   return (
     <form method="post" action={action} class="stack" novalidate>
+      <CsrfField />
       <FormErrors form={form} />
       {standing ? (
         <p class="banner" role="status">

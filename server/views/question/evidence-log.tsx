@@ -7,6 +7,7 @@ import type { QuestionView } from '../../schemas/views.js';
 import { DataTable } from '../data-table.js';
 import { day, moment } from '../format.js';
 import { safeHref } from '../safe-url.js';
+import { CsrfField, useCan } from '../viewer.js';
 
 function Select({
   name,
@@ -120,6 +121,7 @@ function EvidenceItem({
   writable: boolean;
 }) {
   const href = safeHref(item.source?.url);
+  const canRetract = useCan('evidence.write');
   return (
     <tr id={`evidence-${item.id}`} class={item.retraction ? 'retracted' : undefined}>
       <td>
@@ -189,10 +191,11 @@ function EvidenceItem({
         ))}
       </td>
       <td>
-        {writable && !item.retraction ? (
+        {writable && canRetract && !item.retraction ? (
           <details class="retract">
             <summary>Retract</summary>
             <form method="post" action={`/evidence/${item.id}/retract`} class="stack">
+              <CsrfField />
               <label for={`reason-${item.id}`}>Reason for retracting</label>
               <textarea id={`reason-${item.id}`} name="reason" required />
               <button type="submit">Retract</button>
