@@ -9,8 +9,8 @@ import type { AppEnv } from './env.js';
 const PUBLIC_PAGES = new Set(['/sign-in']);
 /** What a session that must change its password may still reach. */
 const PASSWORD_CHANGE = new Set(['/account/password', '/sign-out']);
-export const CSRF_FIELD = '_csrf';
-export const CSRF_HEADER = 'X-CSRF-Token';
+const CSRF_FIELD = '_csrf';
+const CSRF_HEADER = 'X-CSRF-Token';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**

@@ -5,7 +5,7 @@ import { questionsJudgedBy } from '../repositories/assessments.js';
 import type { QuestionView } from '../schemas/views.js';
 
 /**
- * Blind mode (METHODS: independent judgments before the team's): on a blind question, a
+ * Blind mode, so that each first judgment is independent: on a blind question, a
  * forecaster who has not yet judged it sees no one else's judgments — neither each analyst's
  * nor the team view — so their first judgment is their own. Readers who cannot judge (viewers)
  * are not forecasters and see the team's view. As of a past time, what counts is whether they
