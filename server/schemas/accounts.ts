@@ -72,7 +72,7 @@ export const UserChangeSchema = z
   .openapi('UserChange');
 
 export const PasswordResetSchema = z
-  .object({ temporary_password: z.string() })
+  .object({ username: z.string(), temporary_password: z.string() })
   .openapi('PasswordReset');
 
 export const PasswordChangeSchema = z

@@ -144,8 +144,8 @@ export async function resetPassword(db: Db, actor: Actor, id: string) {
   authorize(actor, 'users.manage');
   const password = temporaryPassword();
   const hash = await hashPassword(password);
-  await db.transaction().execute(async (trx) => {
-    await humanUser(trx, id);
+  const user = await db.transaction().execute(async (trx) => {
+    const found = await humanUser(trx, id);
     await storePasswordHash(trx, id, hash, true);
     await endSessions(trx, { userId: id }, 'password reset');
     await recordAudit(trx, actor, [
@@ -156,8 +156,9 @@ export async function resetPassword(db: Db, actor: Actor, id: string) {
         after: { must_change: true },
       },
     ]);
+    return found;
   });
-  return { temporary_password: password };
+  return { username: user.username, temporary_password: password };
 }
 
 /**

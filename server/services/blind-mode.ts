@@ -42,3 +42,8 @@ export function withoutJudgments(view: QuestionView): QuestionView {
     })),
   };
 }
+
+/** Whether a question view was read with its judgments hidden (its timelines hide them too). */
+export function judgmentsHidden(view: QuestionView): boolean {
+  return view.hypotheses.some((h) => h.current.hidden_by_blind_mode);
+}

@@ -3,6 +3,7 @@ import type { Executor } from '../db/database.js';
 import { AppError } from '../errors.js';
 import type { TimelinePoint } from '../schemas/timeline.js';
 import type { IndicatorView, QuestionView } from '../schemas/views.js';
+import { judgmentsHidden } from './blind-mode.js';
 import { replaysAsOf, validAtOf } from './model.js';
 import { asTimelineHypothesis, CHART_SPANS } from './question-page.js';
 import { readQuestion } from './question-reads.js';
@@ -77,7 +78,7 @@ export async function readBrief(
     readTimelines(ex, question, question.hypotheses.map(asTimelineHypothesis), asOf, {
       spans: CHART_SPANS,
       replays,
-      reader,
+      hideJudgments: judgmentsHidden(question),
     }),
     replays(question),
   ]);

@@ -17,6 +17,7 @@ import type {
 } from '../schemas/charts.js';
 import { asOfInstant, startOf } from '../schemas/common.js';
 import type { HypothesisView, QuestionView } from '../schemas/views.js';
+import { judgmentsHidden } from './blind-mode.js';
 import { replaysAsOf } from './model.js';
 import { asTimelineHypothesis, CHART_SPANS } from './question-page.js';
 import { readQuestion } from './question-reads.js';
@@ -103,7 +104,7 @@ export async function timelineImage(
   const timelines = await readTimelines(ex, question, hypotheses.map(asTimelineHypothesis), asOf, {
     spans: CHART_SPANS,
     replays,
-    reader,
+    hideJudgments: judgmentsHidden(question),
   });
   const data = timelineChartData(positioned(question, hypotheses), timelines, {
     from: query.from ? startOf(query.from).getTime() : null,

@@ -7,6 +7,7 @@ import type { EvidenceLogQuery, EvidenceView } from '../schemas/evidence.js';
 import type { Matrix, MatrixSort } from '../schemas/matrix.js';
 import type { TimelinePoint } from '../schemas/timeline.js';
 import type { HypothesisView, QuestionView } from '../schemas/views.js';
+import { judgmentsHidden } from './blind-mode.js';
 import { readEvidenceLog } from './evidence-log.js';
 import { readEvidenceViews } from './evidence-views.js';
 import { readMatrix, readMatrixTop } from './matrix.js';
@@ -101,7 +102,7 @@ export async function readQuestionPage(
     readTimelines(ex, question, question.hypotheses.map(asTimelineHypothesis), asOf, {
       spans: CHART_SPANS,
       replays,
-      reader,
+      hideJudgments: judgmentsHidden(question),
     }),
     readPageMatrix(ex, question, asOf, options.matrix, replays),
     readEvidenceLog(ex, id, log, asOf).catch((error: unknown) => {
@@ -142,7 +143,7 @@ export async function readHypothesisPage(
     readTimelines(ex, question, [asTimelineHypothesis(hypothesis)], asOf, {
       spans: CHART_SPANS,
       replays,
-      reader,
+      hideJudgments: judgmentsHidden(question),
     }),
     readLedgerPage(ex, question, hypothesis.id, asOf, {
       offset: page * LEDGER_PAGE,

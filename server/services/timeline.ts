@@ -195,19 +195,18 @@ export async function readLedgerPage(
  */
 export async function readTimelines(
   ex: Executor,
-  question: ModelQuestion & { blind: boolean },
+  question: ModelQuestion,
   hypotheses: readonly TimelineHypothesis[],
   asOf: Date | undefined,
-  options: { spans?: number; replays?: Replays; reader?: Actor | undefined } = {},
+  options: { spans?: number; replays?: Replays; hideJudgments?: boolean } = {},
 ): Promise<Map<string, TimelinePoint[]>> {
   const ids = hypotheses.map((h) => h.id);
-  const [{ priors, points: steps }, allForecasts, blind] = await Promise.all([
+  const [{ priors, points: steps }, allForecasts] = await Promise.all([
     modelSeries(ex, question, ids, asOf, options),
     forecastsOfHypotheses(ex, ids, asOf),
-    questionsBlindFor(ex, [question], options.reader, asOf),
   ]);
   // In blind mode a reader who has not judged sees no analyst's series (see blind-mode.ts).
-  const forecasts = blind.size
+  const forecasts = options.hideJudgments
     ? allForecasts.filter((f) => f.forecaster_kind !== 'analyst')
     : allForecasts;
   const titleOf = await causeTitles(ex, steps);
@@ -263,7 +262,10 @@ export async function readTimeline(
     throw notFound('hypothesis', hypothesisId);
   const [question] = await findQuestions(ex, { ids: [hypothesis.question_id] });
   if (!question) throw notFound('question', hypothesis.question_id);
-  const timelines = await readTimelines(ex, question, [hypothesis], asOf, { reader });
+  const blind = await questionsBlindFor(ex, [question], reader, asOf);
+  const timelines = await readTimelines(ex, question, [hypothesis], asOf, {
+    hideJudgments: blind.size > 0,
+  });
   return {
     hypothesis_id: hypothesisId,
     question_id: question.id,

@@ -62,12 +62,10 @@ export function userPages(db: Db, render: Render) {
       return c.redirect('/admin/users?notice=saved', 303);
     })
     .post('/admin/users/:id/password-reset', allow('users.manage'), async (c) => {
-      const id = c.req.param('id');
-      const { temporary_password } = await resetPassword(db, c.var.actor, id);
-      const user = (await listAllUsers(db, c.var.actor)).find((u) => u.id === id);
+      const reset = await resetPassword(db, c.var.actor, c.req.param('id'));
       return page(c, emptyForm({ role: 'analyst' }), 200, {
-        username: user?.username ?? id,
-        password: temporary_password,
+        username: reset.username,
+        password: reset.temporary_password,
       });
     });
 }
