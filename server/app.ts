@@ -9,6 +9,7 @@ import { csrfProtection, signInWall } from './http/guards.js';
 import { bodyLimits, securityHeaders } from './http/hardening.js';
 import { idempotency } from './http/idempotency.js';
 import { handleError, handleNotFound } from './http/problems.js';
+import { cachedReads, ReadCache, writesInvalidate } from './http/read-cache.js';
 import { SECURITY_SCHEMES } from './http/router.js';
 import { accountRoutes } from './routes/api/accounts.js';
 import { analysisRoutes } from './routes/api/analysis.js';
@@ -30,22 +31,26 @@ import type { SignInThrottles } from './services/sessions.js';
 export interface AppDeps {
   db: Db;
   auth?: AuthSettings;
+  /** See Config.readCacheMs; off unless given. */
+  readCacheMs?: number;
 }
 
 /** Sign-in failures allowed per username and per client address in 15 minutes. */
 const SIGN_IN_WINDOW_MS = 15 * 60_000;
 
-export function createApp({ db, auth = DEFAULT_AUTH }: AppDeps) {
+export function createApp({ db, auth = DEFAULT_AUTH, readCacheMs = 0 }: AppDeps) {
   const app = new OpenAPIHono<AppEnv>();
   const throttles: SignInThrottles = {
     byUser: new FailureThrottle({ limit: 5, windowMs: SIGN_IN_WINDOW_MS }),
     byClient: new FailureThrottle({ limit: 20, windowMs: SIGN_IN_WINDOW_MS }),
   };
+  const cache = new ReadCache(readCacheMs);
   app.use(requestId());
+  app.use(writesInvalidate(cache));
   app.use(securityHeaders);
   app.use(bodyLimits);
-  app.use(authenticate(db, auth));
-  app.use('/api/*', signInWall('api'), csrfProtection);
+  app.use(authenticate(db, auth, readCacheMs));
+  app.use('/api/*', signInWall('api'), csrfProtection, cachedReads(cache));
   app.use('/api/*', idempotency(db));
   app.route('/api', questionRoutes(db));
   app.route('/api', hypothesisRoutes(db));

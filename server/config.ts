@@ -1,12 +1,13 @@
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { z } from 'zod';
+import { ROOT } from './paths.js';
 
 /**
  * Where the built-in scenarios' source documents live when the environment does not say: the
  * shared seeds folder beside the project. They are not shipped with it (they are third-party
  * page captures); scenario files cite them by file name.
  */
-const SEEDS = fileURLToPath(new URL('../../shared/seeds', import.meta.url));
+const SEEDS = join(ROOT, '../shared/seeds');
 
 const flag = z
   .enum(['1', '0', 'true', 'false', 'on', 'off', 'yes', 'no'])
@@ -33,6 +34,7 @@ const EnvSchema = z.object({
   SIGNPOST_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(720).default(12),
   /** Off only for plain HTTP beyond loopback, where browsers drop Secure cookies. */
   SIGNPOST_SECURE_COOKIES: flag.default(true),
+  SIGNPOST_READ_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(2_000),
 });
 
 export interface Config {
@@ -50,6 +52,11 @@ export interface Config {
   /** An admin API token provisioned at start, for automation; stored hashed. */
   bootstrapToken: string | undefined;
   auth: AuthSettings;
+  /**
+   * How long repeated API reads and token lookups may be answered from memory. Writes through
+   * this process take effect at once; another process's writes within this time. 0 turns it off.
+   */
+  readCacheMs: number;
 }
 
 export interface AuthSettings {
@@ -86,6 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sourceDocumentsDir: e.SIGNPOST_SOURCE_DOCUMENTS,
     adminPassword: e.SIGNPOST_ADMIN_PASSWORD,
     bootstrapToken: e.SIGNPOST_BOOTSTRAP_TOKEN,
+    readCacheMs: e.SIGNPOST_READ_CACHE_MS,
     auth: {
       sessionIdleMs: e.SIGNPOST_SESSION_IDLE_MINUTES * 60_000,
       sessionMaxMs: e.SIGNPOST_SESSION_MAX_HOURS * 3_600_000,

@@ -9,7 +9,9 @@ export const ErrorCode = z.enum([
   'not_found',
   'conflict',
   'payload_too_large',
+  'unsupported_media_type',
   'unprocessable',
+  'precondition_required',
   'too_many_requests',
   'unavailable',
   'internal',
@@ -44,7 +46,7 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly problems: FieldProblem[] = [],
-    /** For too_many_requests: when to try again (sent as Retry-After). */
+    /** For too_many_requests and unavailable: when to try again (sent as Retry-After). */
     readonly retryAfterSeconds?: number,
   ) {
     super(message);
@@ -54,7 +56,7 @@ export class AppError extends Error {
 
 export function statusOf(
   code: ErrorCode,
-): 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 503 | 500 {
+): 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 428 | 429 | 503 | 500 {
   switch (code) {
     case 'invalid_request':
       return 400;
@@ -68,8 +70,12 @@ export function statusOf(
       return 409;
     case 'payload_too_large':
       return 413;
+    case 'unsupported_media_type':
+      return 415;
     case 'unprocessable':
       return 422;
+    case 'precondition_required':
+      return 428;
     case 'too_many_requests':
       return 429;
     case 'unavailable':
@@ -86,7 +92,9 @@ const TITLES: Record<ErrorCode, string> = {
   not_found: 'Not found',
   conflict: 'Conflict',
   payload_too_large: 'Payload too large',
+  unsupported_media_type: 'Unsupported media type',
   unprocessable: 'Unprocessable request',
+  precondition_required: 'Precondition required',
   too_many_requests: 'Too many requests',
   unavailable: 'Service unavailable',
   internal: 'Internal error',
@@ -119,4 +127,12 @@ export function invalid(problems: FieldProblem[], detail?: string): AppError {
 
 export function notFound(what: string, id: string): AppError {
   return new AppError('not_found', `no ${what} with id ${id}`);
+}
+
+/** An error as the lines a command prints: the message, then each field's problem. */
+export function describeProblems(error: unknown): string[] {
+  if (error instanceof AppError) {
+    return [error.message, ...error.problems.map((p) => `  ${p.path}: ${p.message}`)];
+  }
+  return [(error as Error).message];
 }

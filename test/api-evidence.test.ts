@@ -328,4 +328,26 @@ describe('evidence, judgments and their bad input', () => {
     await bad('from=2018-05-01&to=2018-04-01', 'query.from');
     await bad('as_of=yesterday', 'query.as_of');
   });
+
+  it('thins the model series of a timeline to max_points, keeping its ends', async () => {
+    for (let i = 0; i < 40; i++) {
+      const day = new Date(Date.UTC(2019, 0, 1 + i)).toISOString().slice(0, 10);
+      await api.post(`/api/questions/${SAMPLE}/evidence`, {
+        ...item({ title: `Thinned ${i}` }),
+        occurred_on: day,
+        ratings: { [INSURGENCY]: i % 2 ? 'CC' : 'II' },
+      });
+    }
+    const model = (body: { points: { series: string; valid_at: string }[] }) =>
+      body.points.filter((p) => p.series === 'model');
+    const full = model((await api.get(`/api/hypotheses/${INSURGENCY}/timeline`)).body);
+    const thin = model((await api.get(`/api/hypotheses/${INSURGENCY}/timeline?max_points=8`)).body);
+    assert.ok(full.length > 40);
+    assert.ok(thin.length >= 3 && thin.length <= 10, `${thin.length} points`);
+    assert.equal(thin[0]?.valid_at, full[0]?.valid_at);
+    assert.equal(thin.at(-1)?.valid_at, full.at(-1)?.valid_at);
+    const refused = await api.get(`/api/hypotheses/${INSURGENCY}/timeline?max_points=3`);
+    assert.equal(refused.status, 400);
+    assert.equal(refused.body.errors[0].path, 'query.max_points');
+  });
 });

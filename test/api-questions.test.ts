@@ -335,6 +335,7 @@ describe('questions API', () => {
         '/api/export',
         '/api/export/assessments.csv',
         '/api/export/evidence.csv',
+        '/api/hypotheses/{id}',
         '/api/hypotheses/{id}/assessments',
         '/api/hypotheses/{id}/resolution',
         '/api/hypotheses/{id}/resolutions',

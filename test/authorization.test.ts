@@ -37,6 +37,8 @@ const ACCESS: Record<string, Permission | 'public'> = {
   'GET /api/questions/:id/evidence': 'read',
   'GET /api/evidence/:id': 'read',
   'POST /api/evidence/:id/retract': 'evidence.write',
+  'GET /api/hypotheses/:id': 'read',
+  'PATCH /api/hypotheses/:id': 'question.write',
   'POST /api/hypotheses/:id/assessments': 'judgment.write',
   'POST /api/questions/:id/assessments': 'judgment.write',
   'GET /api/hypotheses/:id/timeline': 'read',

@@ -16,9 +16,9 @@ interface Started {
   exited: Promise<number | null>;
 }
 
-/** `npm start`'s command (tsx server/main.ts), with the given environment. */
+/** `npm start`'s command (the bundled server, which `npm test` builds first), with `env`. */
 function start(env: Record<string, string | undefined>): Started {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, ['dist/server.mjs'], {
     cwd: ROOT,
     env: {
       ...process.env,

@@ -1,5 +1,6 @@
 import { loadConfig } from '../config.js';
-import { describeProblems, readScenarioFile, uncheckedQuotes } from '../services/scenario-files.js';
+import { describeProblems } from '../errors.js';
+import { readScenarioFile, uncheckedQuotes } from '../services/scenario-files.js';
 import { reviewScenarioFile } from '../services/scenario-review.js';
 
 /**

@@ -2,7 +2,7 @@ import type { Config } from '../config.js';
 import { loadConfig } from '../config.js';
 import { type DatabaseHandle, openDatabase } from '../db/connect.js';
 import { migrateToLatest } from '../db/migrate.js';
-import { describeProblems } from '../services/scenario-files.js';
+import { describeProblems } from '../errors.js';
 
 /**
  * Runs a command against the configured database, migrated: failures print as plain lines

@@ -44,6 +44,8 @@ export function describePostgresUrl(url: string): string {
 async function openPostgres(url: string): Promise<DatabaseHandle> {
   const pool = new pg.Pool({
     connectionString: url,
+    // Named, so an operator can tell the app's connections apart in pg_stat_activity.
+    application_name: 'signpost',
     max: 10,
     connectionTimeoutMillis: 5_000,
     types: {
@@ -55,8 +57,13 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
     },
   });
   const description = describePostgresUrl(url);
-  // An idle client losing its server must not crash the process; the next query reports it.
-  pool.on('error', (error) => console.error(`signpost: ${description}: ${error.message}`));
+  // A client losing its server must not crash the process, whether idle in the pool or held by a
+  // request between two queries: the request's next query fails and is answered 503, and the pool
+  // replaces the client.
+  const report = (error: Error) => console.error(`signpost: ${description}: ${error.message}`);
+  pool.on('connect', (client) => client.on('error', report));
+  // The pool passes on an idle client's error too; the client's own listener has reported it.
+  pool.on('error', () => undefined);
   try {
     await pool.query('select 1');
   } catch (error) {
@@ -75,7 +82,11 @@ async function openEmbedded(dataDir: string, timeoutMs: number): Promise<Databas
   const release = lockDataFolder(dir);
   const pgDir = join(dir, 'pg');
   try {
-    const pglite = new PGlite(pgDir, { parsers: { [DATE_OID]: keepDate, [INT8_OID]: toNumber } });
+    const pglite = new PGlite(pgDir, {
+      parsers: { [DATE_OID]: keepDate, [INT8_OID]: toNumber },
+      // Reserved at once rather than grown (and copied) step by step while it opens.
+      initialMemory: 256 * 2 ** 20,
+    });
     await withTimeout(
       pglite.waitReady,
       timeoutMs,

@@ -9,7 +9,18 @@ import type { Db } from './database.js';
  * for its tables in every schema otherwise, and would take another schema's for this one's.
  */
 export async function migrateToLatest(db: Db): Promise<string[]> {
-  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+  const { rows } = await sql<{ schema: string; tracked: boolean }>`
+    select current_schema() as schema, to_regclass('kysely_migration') is not null as tracked`.execute(
+    db,
+  );
+  // Nothing pending, the usual case at a start: the Migrator's locking and checks cost more than
+  // the rest of the start-up's database work.
+  if (rows[0]?.tracked) {
+    const applied = await sql<{ name: string }>`select name from kysely_migration`.execute(db);
+    const pending = new Set(Object.keys(migrations));
+    for (const { name } of applied.rows) pending.delete(name);
+    if (pending.size === 0) return [];
+  }
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => migrations },

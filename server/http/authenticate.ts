@@ -15,13 +15,17 @@ const BEARER = /^Bearer +([\x21-\x7e]{1,512})$/i;
  * else nobody. A bearer token that is malformed, unknown or revoked is refused outright (401)
  * rather than treated as anonymous, so a script learns at once that its token is dead.
  */
-export function authenticate(db: Db, settings: AuthSettings): MiddlewareHandler<AppEnv> {
+export function authenticate(
+  db: Db,
+  settings: AuthSettings,
+  rememberTokensMs = 0,
+): MiddlewareHandler<AppEnv> {
   return async function authenticate(c, next) {
     c.set('auth', { kind: 'anonymous' });
     const header = c.req.header('Authorization');
     if (header !== undefined) {
       const secret = BEARER.exec(header)?.[1];
-      const token = secret ? await resolveToken(db, secret) : undefined;
+      const token = secret ? await resolveToken(db, secret, rememberTokensMs) : undefined;
       if (!token) {
         c.header('WWW-Authenticate', 'Bearer realm="signpost", error="invalid_token"');
         throw new AppError(

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { setTimeout } from 'node:timers/promises';
 import type { MiddlewareHandler } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Db } from '../db/database.js';
@@ -10,12 +11,19 @@ import {
 } from '../repositories/idempotency.js';
 import type { AppEnv } from './env.js';
 
+/** How long a retry waits for a concurrent first request with its key to finish. */
+const CONCURRENT_WAIT_MS = 5_000;
+const POLL_MS = 20;
+/** A claim unfinished this long belongs to a process that died mid-request. */
+const ABANDONED_AFTER_MS = 60_000;
+
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 const HEADER = 'Idempotency-Key';
 
 /**
  * Writes sent with an Idempotency-Key run once: a retry with the same key and the same request
- * gets the first response (marked `Idempotent-Replayed: true`) and writes nothing. Only
+ * gets the first response (marked `Idempotent-Replayed: true`) and writes nothing, even when it
+ * arrives while the first is still running. Only
  * successful responses are kept; a failed request frees its key for a corrected retry.
  */
 export function idempotency(db: Db): MiddlewareHandler<AppEnv> {
@@ -32,8 +40,12 @@ export function idempotency(db: Db): MiddlewareHandler<AppEnv> {
       .update(`${c.req.method} ${c.req.path}\n${body}`)
       .digest('hex');
     const actorId = c.var.actor.userId;
-    const earlier = await claimIdempotencyKey(db, actorId, key, hash);
-    if (earlier) {
+    // Concurrent retries wait for the first to finish and get its response; a claim still open
+    // after the wait answers 409 (try again), and one whose process died is taken over.
+    const deadline = Date.now() + CONCURRENT_WAIT_MS;
+    for (;;) {
+      const earlier = await claimIdempotencyKey(db, actorId, key, hash, ABANDONED_AFTER_MS);
+      if (!earlier) break;
       if (earlier.request_hash !== hash) {
         throw new AppError('unprocessable', `this ${HEADER} was used for a different request`, [
           {
@@ -42,11 +54,19 @@ export function idempotency(db: Db): MiddlewareHandler<AppEnv> {
           },
         ]);
       }
-      if (earlier.status === null) {
-        throw new AppError('conflict', `a request with this ${HEADER} is still being handled`);
+      if (earlier.status !== null) {
+        c.header('Idempotent-Replayed', 'true');
+        return c.json(earlier.body, earlier.status as ContentfulStatusCode);
       }
-      c.header('Idempotent-Replayed', 'true');
-      return c.json(earlier.body, earlier.status as ContentfulStatusCode);
+      if (Date.now() >= deadline) {
+        throw new AppError(
+          'conflict',
+          `a request with this ${HEADER} is still being handled`,
+          [],
+          1,
+        );
+      }
+      await setTimeout(POLL_MS);
     }
     await next();
     if (c.res.ok) {

@@ -42,6 +42,7 @@ const PROBLEM_DESCRIPTIONS = {
   403: "The caller's role lacks the permission this needs",
   404: 'No such resource',
   409: 'Conflicts with the current state',
+  428: 'The write must be conditional: send If-Match with the ETag last read',
 } as const;
 
 type ProblemResponse = {

@@ -1,5 +1,6 @@
-import { type Insertable, type Selectable, sql } from 'kysely';
-import type { Executor } from '../db/database.js';
+import { type Insertable, type InsertObject, type Selectable, sql } from 'kysely';
+import type { Database, Executor } from '../db/database.js';
+import type { Write } from '../db/one-statement.js';
 import type { EvidenceTable } from '../db/tables/evidence.js';
 import type { EvidenceRatingsTable } from '../db/tables/evidence-ratings.js';
 import type { EvidenceRetractionsTable } from '../db/tables/retractions.js';
@@ -38,16 +39,21 @@ export type EvidenceRow = Selectable<EvidenceTable>;
 export type RatingRow = Selectable<EvidenceRatingsTable>;
 export type RetractionRow = Selectable<EvidenceRetractionsTable>;
 
+/** Rows may give values as SQL expressions (a recorded time taken by the database, say). */
 export async function insertEvidence(
   ex: Executor,
-  rows: Insertable<EvidenceTable>[],
+  rows: InsertObject<Database, 'evidence'>[],
 ): Promise<EvidenceRow[]> {
   if (rows.length === 0) return [];
   return ex.insertInto('evidence').values(rows).returningAll().execute();
 }
 
+/** The insert of these ratings, to run alone or with other writes (see writeTogether). */
+export const ratingsInsert = (ex: Executor, rows: Insertable<EvidenceRatingsTable>[]): Write =>
+  ex.insertInto('evidence_ratings').values(rows);
+
 export async function insertRatings(ex: Executor, rows: Insertable<EvidenceRatingsTable>[]) {
-  if (rows.length > 0) await ex.insertInto('evidence_ratings').values(rows).execute();
+  if (rows.length > 0) await ratingsInsert(ex, rows).execute();
 }
 
 export async function insertRetraction(

@@ -1,4 +1,4 @@
-import type { Insertable, Selectable } from 'kysely';
+import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { Executor } from '../db/database.js';
 import type { HypothesesTable } from '../db/tables/hypotheses.js';
 
@@ -25,4 +25,22 @@ export async function findHypotheses(
     .where('id', 'in', ids)
     .$if(asOf !== undefined, (q) => q.where('recorded_at', '<=', asOf as Date))
     .execute();
+}
+
+/** The hypothesis, locked against concurrent edits until the transaction ends. */
+export async function lockHypothesis(ex: Executor, id: string): Promise<HypothesisRow | undefined> {
+  return ex
+    .selectFrom('hypotheses')
+    .selectAll()
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+export async function updateHypothesis(
+  ex: Executor,
+  id: string,
+  change: Updateable<HypothesesTable>,
+) {
+  await ex.updateTable('hypotheses').set(change).where('id', '=', id).execute();
 }

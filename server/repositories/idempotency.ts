@@ -8,27 +8,40 @@ export interface IdempotencyRecord {
 
 /**
  * Claims `key` for this actor's request; returns the earlier record if the key was already
- * claimed (by a finished request, or one still running when its status is null).
+ * claimed (by a finished request, or one still running when its status is null). An unfinished
+ * claim older than `abandonedAfterMs` is dropped first: its process ended without finishing.
  */
 export async function claimIdempotencyKey(
   ex: Executor,
   actorId: string,
   key: string,
   requestHash: string,
+  abandonedAfterMs: number,
 ): Promise<IdempotencyRecord | undefined> {
-  const claimed = await ex
-    .insertInto('idempotency_keys')
-    .values({ actor_id: actorId, key, request_hash: requestHash, status: null, body: null })
-    .onConflict((oc) => oc.columns(['actor_id', 'key']).doNothing())
-    .returning('key')
-    .executeTakeFirst();
-  if (claimed) return undefined;
-  return ex
-    .selectFrom('idempotency_keys')
-    .select(['request_hash', 'status', 'body'])
+  await ex
+    .deleteFrom('idempotency_keys')
     .where('actor_id', '=', actorId)
     .where('key', '=', key)
-    .executeTakeFirstOrThrow();
+    .where('status', 'is', null)
+    .where('recorded_at', '<', new Date(Date.now() - abandonedAfterMs))
+    .execute();
+  for (;;) {
+    const claimed = await ex
+      .insertInto('idempotency_keys')
+      .values({ actor_id: actorId, key, request_hash: requestHash, status: null, body: null })
+      .onConflict((oc) => oc.columns(['actor_id', 'key']).doNothing())
+      .returning('key')
+      .executeTakeFirst();
+    if (claimed) return undefined;
+    const earlier = await ex
+      .selectFrom('idempotency_keys')
+      .select(['request_hash', 'status', 'body'])
+      .where('actor_id', '=', actorId)
+      .where('key', '=', key)
+      .executeTakeFirst();
+    // Gone between the two statements (its request failed and freed it): claim it again.
+    if (earlier) return earlier;
+  }
 }
 
 export async function completeIdempotencyKey(

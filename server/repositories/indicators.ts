@@ -1,5 +1,6 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { Executor } from '../db/database.js';
+import type { Write } from '../db/one-statement.js';
 import type { IndicatorExpectationsTable } from '../db/tables/indicator-expectations.js';
 import type { IndicatorObservationsTable } from '../db/tables/indicator-observations.js';
 import type { IndicatorsTable } from '../db/tables/indicators.js';
@@ -78,6 +79,12 @@ export async function currentStatuses(
 }
 
 export type ObservationRow = Selectable<IndicatorObservationsTable>;
+
+/** The insert of these observations, to run alone or with other writes (see writeTogether). */
+export const observationsInsert = (
+  ex: Executor,
+  rows: Insertable<IndicatorObservationsTable>[],
+): Write => ex.insertInto('indicator_observations').values(rows);
 
 export async function insertObservations(
   ex: Executor,

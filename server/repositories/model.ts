@@ -1,5 +1,6 @@
 import { type Insertable, type Selectable, sql } from 'kysely';
 import type { Executor } from '../db/database.js';
+import type { Write } from '../db/one-statement.js';
 import type { ModelLedgerTable, ModelStatesTable } from '../db/tables/model.js';
 
 export type ModelStateRow = Selectable<ModelStatesTable>;
@@ -21,14 +22,22 @@ export async function findModelStates(
     .execute();
 }
 
-export async function saveModelState(ex: Executor, row: Insertable<ModelStatesTable>) {
+/** The upsert of a question's state, to run alone or with other writes (see writeTogether). */
+export function modelStateSave(ex: Executor, row: Insertable<ModelStatesTable>): Write {
   const { question_id: _, ...rest } = row;
-  await ex
+  return ex
     .insertInto('model_states')
     .values(row)
-    .onConflict((oc) => oc.column('question_id').doUpdateSet({ ...rest, computed_at: new Date() }))
-    .execute();
+    .onConflict((oc) => oc.column('question_id').doUpdateSet({ ...rest, computed_at: new Date() }));
 }
+
+export async function saveModelState(ex: Executor, row: Insertable<ModelStatesTable>) {
+  await modelStateSave(ex, row).execute();
+}
+
+/** The insert of a few ledger lines (one event's), to run with other writes (see writeTogether). */
+export const ledgerInsert = (ex: Executor, rows: readonly NewLedgerRow[]): Write =>
+  ex.insertInto('model_ledger').values([...rows]);
 
 export async function appendLedger(ex: Executor, rows: readonly NewLedgerRow[]) {
   for (let i = 0; i < rows.length; i += LEDGER_CHUNK) {
@@ -53,14 +62,21 @@ export async function modelStepsBefore(
   bounds: readonly { hypothesisId: string; before: Date }[],
 ) {
   if (bounds.length === 0) return [];
+  // LATERAL: each hypothesis's steps through its own index lookup. A plain join let the planner
+  // hash the whole ledger when a few long histories made every hypothesis look long.
   const { rows } = await sql<{ hypothesis_id: string; valid_at: Date; p_after: number }>`
-    select distinct on (l.hypothesis_id, l.valid_at) l.hypothesis_id, l.valid_at, l.p_after
+    select b.hypothesis_id, s.valid_at, s.p_after
     from unnest(
       ${bounds.map((b) => b.hypothesisId)}::text[],
       ${bounds.map((b) => b.before.toISOString())}::timestamptz[]
     ) as b(hypothesis_id, before)
-    join model_ledger l on l.hypothesis_id = b.hypothesis_id and l.valid_at < b.before
-    order by l.hypothesis_id, l.valid_at, l.seq desc`.execute(ex);
+    cross join lateral (
+      select distinct on (l.valid_at) l.valid_at, l.p_after
+      from model_ledger l
+      where l.hypothesis_id = b.hypothesis_id and l.valid_at < b.before
+      order by l.valid_at, l.seq desc
+    ) s
+    order by b.hypothesis_id, s.valid_at`.execute(ex);
   return rows;
 }
 

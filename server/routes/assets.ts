@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { Hono } from 'hono';
 import type { AppEnv } from '../http/env.js';
+import { ROOT } from '../paths.js';
 import type { AssetUrls } from '../views/layout.js';
 
-const WEB = fileURLToPath(new URL('../../web/', import.meta.url));
+const WEB = join(ROOT, 'web/');
 
 const FILES = {
   'app.css': { path: `${WEB}app.css`, type: 'text/css; charset=utf-8' },

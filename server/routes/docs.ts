@@ -1,13 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Hono } from 'hono';
 import type { AppEnv } from '../http/env.js';
+import { ROOT } from '../paths.js';
 
 const require = createRequire(import.meta.url);
 const swaggerDir = dirname(require.resolve('swagger-ui-dist/package.json'));
-const webDir = fileURLToPath(new URL('../../web/', import.meta.url));
+const webDir = join(ROOT, 'web/');
 
 /** The only files /docs serves: the renderer from its installed package, and our start-up script. */
 const ASSETS: Record<string, { path: string; type: string }> = {

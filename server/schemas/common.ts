@@ -34,7 +34,8 @@ export const text = (max: number) =>
     .string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be text') })
     .trim()
     .min(1, 'must not be empty')
-    .max(max, `must be at most ${max} characters`);
+    .max(max, `must be at most ${max} characters`)
+    .refine((value) => !value.includes('\u0000'), 'must not contain NUL characters');
 
 export const AsOfQuerySchema = z.object({
   as_of: InstantSchema.optional().openapi({

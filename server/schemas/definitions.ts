@@ -64,6 +64,25 @@ export const questionFields = {
 };
 
 export const HypothesisInputSchema = z.object(hypothesisFields).openapi('HypothesisInput');
+
+/**
+ * What may change in a hypothesis's wording and horizon. Its prior and opening stay as recorded:
+ * the model and the scores start from them.
+ */
+export const HypothesisChangeSchema = z
+  .object({
+    title: hypothesisFields.title.optional(),
+    statement: hypothesisFields.statement.optional(),
+    horizon: hypothesisFields.horizon.optional(),
+    resolution_criteria: hypothesisFields.resolution_criteria.optional(),
+    rationale: text(4000).nullable().optional().openapi({
+      description: 'Why this horizon and prior; null clears it',
+    }),
+  })
+  .strict()
+  .refine((change) => Object.keys(change).length > 0, { message: 'names nothing to change' })
+  .openapi('HypothesisChange');
+export type HypothesisChange = z.infer<typeof HypothesisChangeSchema>;
 export type HypothesisInput = z.infer<typeof HypothesisInputSchema>;
 
 export const IndicatorInputSchema = z

@@ -15,6 +15,7 @@ import {
   type UserRow,
   updateUser,
 } from '../repositories/users.js';
+import { forgetResolvedTokens } from './api-tokens.js';
 import { authorize } from './authorize.js';
 import { hashPassword, passwordProblems, temporaryPassword, verifyPassword } from './passwords.js';
 
@@ -116,7 +117,7 @@ export async function changeUser(db: Db, actor: Actor, id: string, change: UserC
       'an admin cannot remove their own admin rights; another admin can',
     );
   }
-  return db.transaction().execute(async (trx) => {
+  const view = await db.transaction().execute(async (trx) => {
     const before = await humanUser(trx, id);
     const after = await updateUser(trx, id, {
       ...(change.display_name !== undefined ? { display_name: change.display_name } : {}),
@@ -137,6 +138,9 @@ export async function changeUser(db: Db, actor: Actor, id: string, change: UserC
     ]);
     return userView(after);
   });
+  // A new role or standing applies to the user's API tokens too.
+  forgetResolvedTokens();
+  return view;
 }
 
 /** An admin resets someone's password: a temporary one, to be changed at next sign-in. */

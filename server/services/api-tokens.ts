@@ -87,7 +87,7 @@ export async function revokeToken(db: Db, actor: Actor, id: string) {
     throw notFound('API token', id);
   }
   if (token.revoked_at) return tokenView(token);
-  return db.transaction().execute(async (trx) => {
+  const view = await db.transaction().execute(async (trx) => {
     const revoked = await revokeApiToken(trx, id, actor.userId);
     await recordAudit(trx, actor, [
       {
@@ -100,25 +100,59 @@ export async function revokeToken(db: Db, actor: Actor, id: string) {
     ]);
     return tokenView(revoked);
   });
+  forgetResolvedTokens();
+  return view;
+}
+
+export interface ResolvedToken {
+  tokenId: string;
+  userId: string;
+  role: Role;
+}
+
+/**
+ * Token lookups remembered per database for `rememberMs` (see resolveToken). Any change that can
+ * end or narrow a token (a revocation, a user's role or deactivation) moves the epoch on, which
+ * drops them all, and a lookup that overlapped such a change is not remembered.
+ */
+let remembered = new WeakMap<Db, Map<string, { token: ResolvedToken; expires: number }>>();
+let epoch = 0;
+
+/** Drops every remembered token lookup: call after committing a change to tokens or users. */
+export function forgetResolvedTokens() {
+  epoch++;
+  remembered = new WeakMap();
 }
 
 /**
  * Who a bearer token acts as: its owner, with the token's role capped by the owner's current
  * one (a demoted owner's old tokens lose what the owner lost). Undefined when unknown, revoked
- * or the owner is deactivated.
+ * or the owner is deactivated. With `rememberMs`, a found token is remembered that long, so a
+ * script's stream of requests costs one lookup; changes in this process take effect at once,
+ * those made by another process on the same database within `rememberMs`.
  */
 export async function resolveToken(
   db: Db,
   secret: string,
-): Promise<{ tokenId: string; userId: string; role: Role } | undefined> {
-  const row = await findActiveToken(db, secretHash(secret));
+  rememberMs = 0,
+): Promise<ResolvedToken | undefined> {
+  const hash = secretHash(secret);
+  const known = remembered.get(db)?.get(hash);
+  if (known && known.expires > Date.now()) return known.token;
+  const started = epoch;
+  const row = await findActiveToken(db, hash);
   if (!row) return undefined;
   const now = new Date();
   if (!row.last_used_at || now.getTime() - row.last_used_at.getTime() > TOUCH_EVERY_MS) {
     await touchApiToken(db, row.id, now);
   }
   const role = canGrant(row.owner_role, row.role) ? row.role : row.owner_role;
-  return { tokenId: row.id, userId: row.user_id, role };
+  const token = { tokenId: row.id, userId: row.user_id, role };
+  if (rememberMs > 0 && started === epoch) {
+    const forDb = remembered.get(db) ?? new Map();
+    remembered.set(db, forDb.set(hash, { token, expires: now.getTime() + rememberMs }));
+  }
+  return token;
 }
 
 /**

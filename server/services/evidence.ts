@@ -1,20 +1,22 @@
+import { sql } from 'kysely';
 import type { Actor } from '../actor.js';
 import type { Db } from '../db/database.js';
+import { writeTogether } from '../db/one-statement.js';
 import type { UpdateEvent } from '../domain/updating.js';
 import { AppError, type FieldProblem, invalid, notFound } from '../errors.js';
 import { newId } from '../ids.js';
-import { created, recordAudit } from '../repositories/audit.js';
+import { auditInsert, created, recordAudit } from '../repositories/audit.js';
 import {
   findEvidence,
   findRetractions,
   insertEvidence,
-  insertRatings,
   insertRetraction,
+  ratingsInsert,
 } from '../repositories/evidence.js';
 import {
   currentExpectations,
   type IndicatorRow,
-  insertObservations,
+  observationsInsert,
 } from '../repositories/indicators.js';
 import { listMembers } from '../repositories/question-members.js';
 import { findOrAddSource } from '../repositories/sources.js';
@@ -22,7 +24,7 @@ import { startOf } from '../schemas/common.js';
 import { NOT_A_HYPOTHESIS, NOT_AN_INDICATOR } from '../schemas/definitions.js';
 import type { EvidenceInput, RatingInputValue } from '../schemas/evidence.js';
 import { authorize } from './authorize.js';
-import { currentChanges, readEvidenceViews } from './evidence-views.js';
+import { currentChanges, evidenceView, readEvidenceViews } from './evidence-views.js';
 import { refuseImpossibleChanges } from './indicator-status.js';
 import { advanceModel, modelEvents, modelNow, recomputeModel } from './model.js';
 import { lockedQuestion } from './question-lock.js';
@@ -111,14 +113,15 @@ export async function logEvidence(db: Db, actor: Actor, questionId: string, inpu
         reliability: input.reliability,
         credibility: input.credibility,
         relevance: input.relevance,
+        // The time of the write under the question's lock, not the transaction's start: items of a
+        // question are then recorded in the order they are applied, so a later one never looks
+        // backdated to the model (which would rebuild the question's whole ledger).
+        recorded_at: sql<Date>`clock_timestamp()`,
         recorded_by: actor.userId,
       },
     ]);
     if (!row) throw new Error('the evidence insert returned no row');
     const { ratings, observations } = evidenceParts(row, input, actor);
-    await insertRatings(trx, ratings);
-    await insertObservations(trx, observations);
-
     const expectations = await currentExpectations(
       trx,
       observations.map((o) => o.indicator_id),
@@ -131,17 +134,25 @@ export async function logEvidence(db: Db, actor: Actor, questionId: string, inpu
       resolutions: [],
       expectations,
     });
-    const change = await advanceModel(trx, question, event as UpdateEvent);
-    await recordAudit(trx, actor, [
-      created('evidence', row, {
-        ...row,
-        ratings: input.ratings,
-        observations: input.observations,
-      }),
+    const change = await advanceModel(trx, question, event as UpdateEvent, [
+      ...(ratings.length > 0 ? [ratingsInsert(trx, ratings)] : []),
+      ...(observations.length > 0 ? [observationsInsert(trx, observations)] : []),
     ]);
-    const [view] = await readEvidenceViews(trx, [row.id]);
+    // The rest of the item's rows in one round trip.
+    await writeTogether(trx, [
+      ...change.writes,
+      auditInsert(trx, actor, [
+        created('evidence', row, {
+          ...row,
+          ratings: input.ratings,
+          observations: input.observations,
+        }),
+      ]),
+    ]);
+    // The item as just written: nothing to read back.
+    const view = evidenceView(row, { source, ratings, observations, retraction: undefined });
     return {
-      ...(view as NonNullable<typeof view>),
+      ...view,
       effects: change.lines.map((l) => ({
         hypothesis_id: l.hypothesisId,
         before: l.before,

@@ -1,10 +1,11 @@
 import type { Actor } from '../actor.js';
 import type { Db, Executor } from '../db/database.js';
+import { writeTogether } from '../db/one-statement.js';
 import { type IndicatorStatus, statusChangeProblem } from '../domain/indicators.js';
 import type { UpdateEvent } from '../domain/updating.js';
 import { AppError, type FieldProblem, notFound } from '../errors.js';
 import { newId } from '../ids.js';
-import { created, recordAudit } from '../repositories/audit.js';
+import { auditInsert, created } from '../repositories/audit.js';
 import {
   currentExpectations,
   currentStatuses,
@@ -98,7 +99,10 @@ export async function setIndicatorStatus(
       expectations: await currentExpectations(trx, [indicatorId]),
     });
     const change = await advanceModel(trx, question, event as UpdateEvent);
-    await recordAudit(trx, actor, [created('indicator_observation', observation)]);
+    await writeTogether(trx, [
+      ...change.writes,
+      auditInsert(trx, actor, [created('indicator_observation', observation)]),
+    ]);
     const view = await readQuestion(trx, question.id);
     return {
       observation: {

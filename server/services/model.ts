@@ -1,4 +1,5 @@
 import type { Executor } from '../db/database.js';
+import { type Write, writeTogether } from '../db/one-statement.js';
 import { type Credibility, gradeWeight } from '../domain/grading.js';
 import { groupBy } from '../domain/group-by.js';
 import type { Expectation } from '../domain/indicators.js';
@@ -20,6 +21,8 @@ import {
   appendLedger,
   clearLedger,
   findModelStates,
+  ledgerInsert,
+  modelStateSave,
   type NewLedgerRow,
   saveModelState,
 } from '../repositories/model.js';
@@ -188,14 +191,13 @@ function ledgerRows(questionId: string, seq: number, step: ModelStep): NewLedger
   }));
 }
 
-async function saveState(
-  ex: Executor,
+function stateRow(
   questionId: string,
   state: ModelState,
   last: ModelEvent | undefined,
   nextSeq: number,
 ) {
-  await saveModelState(ex, {
+  return {
     question_id: questionId,
     // Pairs, not an object: jsonb reorders object keys, and the ledger and the sums follow the
     // question's order of hypotheses.
@@ -205,7 +207,7 @@ async function saveState(
     last_valid_on: last?.validOn ?? null,
     last_recorded_at: last?.recordedAt ?? null,
     next_seq: nextSeq,
-  });
+  };
 }
 
 /** Rebuilds a question's state and ledger from its facts, in the caller's transaction. */
@@ -216,7 +218,10 @@ export async function recomputeModel(ex: Executor, question: ModelQuestion): Pro
     ex,
     replay.steps.flatMap((step, seq) => ledgerRows(question.id, seq, step)),
   );
-  await saveState(ex, question.id, replay.state, replay.steps.at(-1)?.event, replay.steps.length);
+  await saveModelState(
+    ex,
+    stateRow(question.id, replay.state, replay.steps.at(-1)?.event, replay.steps.length),
+  );
   return replay;
 }
 
@@ -230,13 +235,17 @@ export interface ModelChange {
 
 /**
  * Takes a just-written event into the model. The question must be locked by the caller, so
- * events are applied one at a time in the order their transactions commit.
+ * events are applied one at a time in the order their transactions commit. `pending` are the
+ * caller's writes of the event's own facts. An event later than everything applied returns them
+ * with its ledger lines and the new state as `writes`, for the caller to send in one statement
+ * (see writeTogether); an earlier one writes them and rebuilds the question from its facts.
  */
 export async function advanceModel(
   ex: Executor,
   question: ModelQuestion,
   event: UpdateEvent,
-): Promise<ModelChange> {
+  pending: readonly Write[] = [],
+): Promise<ModelChange & { writes: Write[] }> {
   const [stored] = await findModelStates(ex, [question.id]);
   const inOrder =
     stored !== undefined &&
@@ -250,16 +259,21 @@ export async function advanceModel(
       closed: stored.closed,
     };
     const { state: next, lines } = applyUpdate(question.kind, state, event);
-    await appendLedger(ex, ledgerRows(question.id, stored.next_seq, { event, lines }));
-    await saveState(ex, question.id, next, event, stored.next_seq + 1);
-    return { before: state.probabilities, after: next.probabilities, lines };
+    const ledger = ledgerRows(question.id, stored.next_seq, { event, lines });
+    const writes = [
+      ...pending,
+      ...(ledger.length > 0 ? [ledgerInsert(ex, ledger)] : []),
+      modelStateSave(ex, stateRow(question.id, next, event, stored.next_seq + 1)),
+    ];
+    return { before: state.probabilities, after: next.probabilities, lines, writes };
   }
   const before = stored
     ? Object.fromEntries(stored.probabilities)
     : await modelPriors(ex, question);
+  await writeTogether(ex, pending);
   const replay = await recomputeModel(ex, question);
   const own = replay.steps.find((s) => s.event.type === event.type && s.event.id === event.id);
-  return { before, after: replay.state.probabilities, lines: own?.lines ?? [] };
+  return { before, after: replay.state.probabilities, lines: own?.lines ?? [], writes: [] };
 }
 
 /** The current model probabilities of each question that has a model state. */

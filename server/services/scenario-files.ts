@@ -4,7 +4,7 @@ import { basename, join } from 'node:path';
 import type { Actor } from '../actor.js';
 import type { Db } from '../db/database.js';
 import { quotedIn } from '../domain/citations.js';
-import { AppError, type FieldProblem, invalid, zodProblems } from '../errors.js';
+import { type FieldProblem, invalid, zodProblems } from '../errors.js';
 import { wasImported } from '../repositories/scenario-imports.js';
 import { fileCitations, type ScenarioFile, ScenarioFileSchema } from '../schemas/scenario-file.js';
 import { type ImportReport, importScenarioSet } from './scenario-import.js';
@@ -138,10 +138,3 @@ export async function loadScenarioFolder(
 /** What every command says when the source documents folder is missing. */
 export const uncheckedQuotes = (documentsDir: string) =>
   `quotes not checked: no source documents at ${documentsDir}`;
-
-export function describeProblems(error: unknown): string[] {
-  if (error instanceof AppError) {
-    return [error.message, ...error.problems.map((p) => `  ${p.path}: ${p.message}`)];
-  }
-  return [(error as Error).message];
-}

@@ -250,12 +250,16 @@ export async function readTimelines(
   );
 }
 
-/** One hypothesis's timeline as known at `asOf` (see readTimelines). */
+/**
+ * One hypothesis's timeline as known at `asOf` (see readTimelines); with `maxPoints`, its model
+ * series thinned to about that many points (four a span: first, last, lowest, highest).
+ */
 export async function readTimeline(
   ex: Executor,
   hypothesisId: string,
   asOf?: Date,
   reader?: Actor,
+  maxPoints?: number,
 ) {
   const hypothesis = await findHypothesis(ex, hypothesisId);
   if (!hypothesis || (asOf && hypothesis.recorded_at > asOf))
@@ -265,6 +269,7 @@ export async function readTimeline(
   const blind = await questionsBlindFor(ex, [question], reader, asOf);
   const timelines = await readTimelines(ex, question, [hypothesis], asOf, {
     hideJudgments: blind.size > 0,
+    ...(maxPoints === undefined ? {} : { spans: Math.max(1, Math.floor(maxPoints / 4)) }),
   });
   return {
     hypothesis_id: hypothesisId,

@@ -1,4 +1,4 @@
-import { createApp } from '../../server/app.js';
+import { type AppDeps, createApp } from '../../server/app.js';
 import type { Db } from '../../server/db/database.js';
 import type { AssignableRole } from '../../server/domain/roles.js';
 import { createTestUser, type TestUser } from './accounts.js';
@@ -16,8 +16,12 @@ export interface JsonResponse<T = unknown> {
  * script would; `app.request` sends the session cookie and, on writes, its CSRF token, as a
  * browser's page would. A request that names its own Authorization or Cookie keeps it.
  */
-export function testClient(db: Db, role: AssignableRole = 'admin') {
-  const app = createApp({ db });
+export function testClient(
+  db: Db,
+  role: AssignableRole = 'admin',
+  options: Omit<AppDeps, 'db'> = {},
+) {
+  const app = createApp({ db, ...options });
   let user: Promise<TestUser> | undefined;
   const signedIn = () => {
     user ??= createTestUser(db, role);

@@ -45,11 +45,13 @@ export interface TestDatabaseLocation {
 }
 
 /**
- * A place for a database of its own: a new schema on the PostgreSQL server when DATABASE_URL is
- * set, otherwise a folder holding a copy of the run's migrated PGlite template.
+ * A place for a database of its own: a new schema on the PostgreSQL server at `serverUrl`
+ * (DATABASE_URL unless given), otherwise a folder holding a copy of the run's migrated PGlite
+ * template.
  */
-export async function newTestDatabaseLocation(): Promise<TestDatabaseLocation> {
-  const serverUrl = process.env.DATABASE_URL;
+export async function newTestDatabaseLocation(
+  serverUrl = process.env.DATABASE_URL,
+): Promise<TestDatabaseLocation> {
   if (serverUrl) {
     const schema = `signpost_test_${randomBytes(6).toString('hex')}`;
     await adminQuery(serverUrl, `create schema ${schema}`);
