@@ -68,7 +68,13 @@ function standingBefore(c: ScoringCase, days: number): HorizonForecast | null {
   const time = c.resolvedAt - days * DAY_MS;
   if (time <= c.windowStart) return null;
   const f = forecastBefore(c.series, time);
-  return f ? { ...f, brier: brierScore(f.probability, c.outcome) } : null;
+  return f
+    ? {
+        probability: f.probability,
+        validAt: f.validAt,
+        brier: brierScore(f.probability, c.outcome),
+      }
+    : null;
 }
 
 /**
@@ -78,7 +84,8 @@ function standingBefore(c: ScoringCase, days: number): HorizonForecast | null {
 export function scoreCase(c: ScoringCase, horizon = 0): CaseScore | undefined {
   const scored = standingBefore(c, horizon);
   if (!scored) return undefined;
-  const { brier, ...forecast } = scored;
+  const forecast = { probability: scored.probability, validAt: scored.validAt };
+  const brier = scored.brier;
   return {
     hypothesisId: c.hypothesisId,
     questionId: c.questionId,
@@ -88,10 +95,12 @@ export function scoreCase(c: ScoringCase, horizon = 0): CaseScore | undefined {
     brier,
     log: logScore(forecast.probability, c.outcome),
     timeAveragedBrier: timeAveragedBrier(c.series, c.windowStart, c.resolvedAt, c.outcome),
-    horizons: Object.fromEntries(FIXED_HORIZONS.map((d) => [d, standingBefore(c, d)])) as Record<
-      FixedHorizon,
-      HorizonForecast | null
-    >,
+    horizons: {
+      365: standingBefore(c, 365),
+      180: standingBefore(c, 180),
+      90: standingBefore(c, 90),
+      30: standingBefore(c, 30),
+    },
     bin: binOf(forecast.probability),
     setSize: c.setSize,
   };

@@ -1,4 +1,4 @@
-import type { Insertable, Selectable } from 'kysely';
+import { type Insertable, type Selectable, sql } from 'kysely';
 import type { Executor } from '../db/database.js';
 import type { AssessmentsTable } from '../db/tables/assessments.js';
 import { END_OF_TIME } from './as-of.js';
@@ -41,6 +41,25 @@ export async function currentAnalystJudgments(
 export type StandingJudgment = Awaited<ReturnType<typeof currentAnalystJudgments>>[number];
 
 /**
+ * Hypotheses' analyst and source forecasts known at `until` and not retracted by then, in
+ * valid-time order (the later recorded last among equals), with the citation they came from.
+ */
+function liveForecasts(ex: Executor, hypothesisIds: readonly string[], until: Date) {
+  return ex
+    .selectFrom('assessments as a')
+    .leftJoin('assessment_retractions as r', (join) =>
+      join.onRef('r.assessment_id', '=', 'a.id').on('r.recorded_at', '<=', until),
+    )
+    .leftJoin('citations as c', 'c.id', 'a.citation_id')
+    .where(sql<boolean>`a.hypothesis_id = any(${hypothesisIds}::text[])`)
+    .where('a.forecaster_kind', 'in', ['analyst', 'source'])
+    .where('a.recorded_at', '<=', until)
+    .where('r.assessment_id', 'is', null)
+    .orderBy('a.valid_at')
+    .orderBy('a.recorded_at');
+}
+
+/**
  * Hypotheses' analyst and source forecasts known at `asOf` and not retracted by then, in
  * valid-time order, with the citing source's title for the source series.
  */
@@ -49,13 +68,7 @@ export async function forecastsOfHypotheses(
   hypothesisIds: readonly string[],
   asOf?: Date,
 ) {
-  const until = asOf ?? END_OF_TIME;
-  return ex
-    .selectFrom('assessments as a')
-    .leftJoin('assessment_retractions as r', (join) =>
-      join.onRef('r.assessment_id', '=', 'a.id').on('r.recorded_at', '<=', until),
-    )
-    .leftJoin('citations as c', 'c.id', 'a.citation_id')
+  return liveForecasts(ex, hypothesisIds, asOf ?? END_OF_TIME)
     .leftJoin('sources as s', 's.id', 'c.source_id')
     .select([
       'a.id',
@@ -72,12 +85,23 @@ export async function forecastsOfHypotheses(
       's.author as source_author',
       'c.words as citation_words',
     ])
-    .where('a.hypothesis_id', 'in', hypothesisIds.length ? hypothesisIds : [''])
-    .where('a.forecaster_kind', 'in', ['analyst', 'source'])
-    .where('a.recorded_at', '<=', until)
-    .where('r.assessment_id', 'is', null)
-    .orderBy('a.valid_at')
-    .orderBy('a.recorded_at')
+    .execute();
+}
+
+/**
+ * The same forecasts as scoring reads them: whose, when and how likely, and nothing else, since
+ * a report over thousands of hypotheses spends its time turning columns into values.
+ */
+export async function forecastPoints(ex: Executor, hypothesisIds: readonly string[], asOf?: Date) {
+  return liveForecasts(ex, hypothesisIds, asOf ?? END_OF_TIME)
+    .select([
+      'a.hypothesis_id',
+      'a.forecaster_kind',
+      'a.analyst_id',
+      'c.source_id',
+      'a.probability',
+      'a.valid_at',
+    ])
     .execute();
 }
 

@@ -75,8 +75,7 @@ export async function modelStepsBefore(
       from model_ledger l
       where l.hypothesis_id = b.hypothesis_id and l.valid_at < b.before
       order by l.valid_at, l.seq desc
-    ) s
-    order by b.hypothesis_id, s.valid_at`.execute(ex);
+    ) s`.execute(ex);
   return rows;
 }
 

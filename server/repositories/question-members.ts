@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import type { Database, Executor } from '../db/database.js';
 
 /** Hypotheses and indicators: the rows that belong to a question, in a stated order. */
@@ -15,7 +15,7 @@ export async function listMembers<T extends MemberTable>(
   const rows = await ex
     .selectFrom(table as MemberTable)
     .selectAll()
-    .where('question_id', 'in', questionIds)
+    .where(sql<boolean>`question_id = any(${questionIds}::text[])`)
     .$if(asOf !== undefined, (q) => q.where('recorded_at', '<=', asOf as Date))
     .orderBy('question_id')
     .orderBy('position')

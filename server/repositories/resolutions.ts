@@ -1,4 +1,4 @@
-import type { Insertable, Selectable } from 'kysely';
+import { type Insertable, type Selectable, sql } from 'kysely';
 import type { Executor } from '../db/database.js';
 import type { ResolutionsTable } from '../db/tables/resolutions.js';
 import { END_OF_TIME } from './as-of.js';
@@ -26,7 +26,9 @@ export async function currentResolutions(
   asOf?: Date,
 ): Promise<ResolutionRow[]> {
   if (hypothesisIds.length === 0) return [];
-  return standingResolutions(ex, asOf).where('hypothesis_id', 'in', hypothesisIds).execute();
+  return standingResolutions(ex, asOf)
+    .where(sql<boolean>`hypothesis_id = any(${hypothesisIds}::text[])`)
+    .execute();
 }
 
 /** A hypothesis's resolutions known at `asOf`, newest first: the first stands. */

@@ -52,6 +52,23 @@ export async function resolvedHypotheses(ex: Executor, filter: ResolvedFilter) {
 }
 export type ResolvedHypothesisRow = Awaited<ReturnType<typeof resolvedHypotheses>>[number];
 
+/**
+ * Every hypothesis of these questions as known at `asOf`, in set order, with its prior and its
+ * standing outcome (null while open): the sets scoring reads priors and set sizes from, in the
+ * few columns it needs.
+ */
+export async function scoringSets(ex: Executor, questionIds: readonly string[], asOf?: Date) {
+  return ex
+    .selectFrom('hypotheses as h')
+    .leftJoin(standingResolutions(ex, asOf).as('r'), 'r.hypothesis_id', 'h.id')
+    .select(['h.id', 'h.question_id', 'h.prior', 'r.outcome'])
+    .where(sql<boolean>`h.question_id = any(${questionIds}::text[])`)
+    .where('h.recorded_at', '<=', asOf ?? END_OF_TIME)
+    .orderBy('h.question_id')
+    .orderBy('h.position')
+    .execute();
+}
+
 /** Everyone who can be scored as an analyst: the installation's users, Signpost itself aside. */
 export async function analystUsers(ex: Executor) {
   return ex

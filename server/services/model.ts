@@ -117,7 +117,7 @@ export function modelEvents(facts: ModelFacts): ModelEvent[] {
 /** Where the model starts, by hypothesis id: the set's priors, normalised if exclusive. */
 export function priorsOf(
   kind: QuestionKind,
-  hypotheses: readonly HypothesisRow[],
+  hypotheses: readonly Pick<HypothesisRow, 'id' | 'prior'>[],
 ): Record<string, number> {
   const priors = effectivePriors(
     kind,

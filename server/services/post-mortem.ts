@@ -154,7 +154,7 @@ export async function readPostMortem(
     hypothesis,
     resolutions,
     timeline: timelines.get(hypothesisId) ?? [],
-    scored: scores?.forecasts ?? [],
+    scored: scores?.forecasts() ?? [],
     evidence,
   };
 }

@@ -86,8 +86,11 @@ function referenceBrier(
 
 export interface ScoreComputation {
   report: ScoreReport;
-  /** The per-forecast scores behind every figure of the report. */
-  forecasts: ForecastScore[];
+  /**
+   * The per-forecast scores behind every figure of the report, built when asked for: a report
+   * alone does not pay for a row per forecast.
+   */
+  forecasts: () => ForecastScore[];
 }
 
 /**
@@ -125,7 +128,6 @@ export async function computeScores(
     query.horizon,
   );
   const forecasters: ForecasterScores[] = [];
-  const forecasts: ForecastScore[] = [];
   for (const f of selected) {
     const scores = scored.scoresOf(f);
     const skill = skillAgainst(scores, referenceBrier(reference, scored, directory, scores));
@@ -140,7 +142,6 @@ export async function computeScores(
       skill: { reference, ...skill },
       over_time: brierOverTime(scores),
     });
-    forecasts.push(...scores.map((s) => forecastRow(f, s, scored)));
   }
   return {
     report: {
@@ -171,7 +172,8 @@ export async function computeScores(
       as_of: asOf?.toISOString() ?? null,
       method: 'signpost-v1',
     },
-    forecasts,
+    forecasts: () =>
+      selected.flatMap((f) => scored.scoresOf(f).map((s) => forecastRow(f, s, scored))),
   };
 }
 

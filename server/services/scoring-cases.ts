@@ -2,11 +2,9 @@ import type { Executor } from '../db/database.js';
 import { type CaseScore, type ScoringCase, scoreCase } from '../domain/forecaster-scores.js';
 import { groupBy } from '../domain/group-by.js';
 import { type Forecast, inValidTimeOrder } from '../domain/scoring.js';
-import { forecastsOfHypotheses } from '../repositories/assessments.js';
+import { forecastPoints } from '../repositories/assessments.js';
 import { modelStepsBefore } from '../repositories/model.js';
-import { listMembers } from '../repositories/question-members.js';
-import { currentResolutions } from '../repositories/resolutions.js';
-import type { ResolvedHypothesisRow } from '../repositories/scores.js';
+import { type ResolvedHypothesisRow, scoringSets } from '../repositories/scores.js';
 import type { Forecaster } from './forecasters.js';
 import { priorsOf, replaysAsOf } from './model.js';
 import { modelSeries } from './timeline.js';
@@ -33,17 +31,12 @@ export async function scoredCases(
   const hypotheses = new Map(resolved.map((r) => [r.hypothesis_id, r]));
   const ids = [...hypotheses.keys()];
   const questionIds = [...new Set(resolved.map((r) => r.question_id))];
-  const members = await listMembers(ex, 'hypotheses', questionIds, asOf);
-  const [standing, forecasts, steps] = await Promise.all([
-    currentResolutions(
-      ex,
-      members.map((m) => m.id),
-      asOf,
-    ),
-    forecastsOfHypotheses(ex, ids, asOf),
+  const [members, forecasts, steps] = await Promise.all([
+    scoringSets(ex, questionIds, asOf),
+    forecastPoints(ex, ids, asOf),
     modelStepsAsOf(ex, resolved, asOf),
   ]);
-  const outcomeOf = new Map(standing.map((r) => [r.hypothesis_id, r.outcome]));
+  const outcomeOf = new Map(members.flatMap((m) => (m.outcome ? [[m.id, m.outcome]] : [])));
   const priors = new Map<string, number>();
   const setSizes = new Map<string, number | null>();
   const kindOf = new Map(resolved.map((r) => [r.question_id, r.question_kind]));

@@ -24,7 +24,10 @@ function ResolvedTable({ page, link }: Pick<ReviewPageProps, 'page' | 'link'>) {
       </p>
     );
   const model = new Map(
-    page.forecasts.filter((f) => f.forecaster === 'model').map((f) => [f.hypothesis_id, f]),
+    page
+      .forecasts()
+      .filter((f) => f.forecaster === 'model')
+      .map((f) => [f.hypothesis_id, f]),
   );
   const asOf = page.report.as_of;
   return (

@@ -55,8 +55,8 @@ export function scoreRoutes(db: Db) {
       const { format, ...query } = c.req.valid('query');
       const { report, forecasts } = await computeScores(db, query);
       if (format === 'csv') {
-        return sendCsv(c, toCsv(CSV_COLUMNS, forecasts), 'signpost-scores.csv');
+        return sendCsv(c, toCsv(CSV_COLUMNS, forecasts()), 'signpost-scores.csv');
       }
-      return c.json({ forecasts, as_of: report.as_of, method: report.method }, 200);
+      return c.json({ forecasts: forecasts(), as_of: report.as_of, method: report.method }, 200);
     });
 }
