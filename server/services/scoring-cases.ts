@@ -36,7 +36,6 @@ export async function scoredCases(
     forecastPoints(ex, ids, asOf),
     modelStepsAsOf(ex, resolved, asOf),
   ]);
-  const outcomeOf = new Map(members.flatMap((m) => (m.outcome ? [[m.id, m.outcome]] : [])));
   const priors = new Map<string, number>();
   const setSizes = new Map<string, number | null>();
   const kindOf = new Map(resolved.map((r) => [r.question_id, r.question_kind]));
@@ -44,11 +43,8 @@ export async function scoredCases(
     const kind = kindOf.get(questionId);
     const stated = priorsOf(kind ?? 'independent', set);
     for (const m of set) priors.set(m.id, stated[m.id] as number);
-    const whole = kind === 'exclusive' && set.every((m) => outcomeOf.has(m.id));
-    setSizes.set(
-      questionId,
-      whole ? set.filter((m) => outcomeOf.get(m.id) !== 'annulled').length : null,
-    );
+    const whole = kind === 'exclusive' && set.every((m) => m.outcome !== null);
+    setSizes.set(questionId, whole ? set.filter((m) => m.outcome !== 'annulled').length : null);
   }
   const forecastsOf = groupBy(forecasts, (f) => f.hypothesis_id);
   const stepsOf = groupBy(steps, (s) => s.hypothesisId);
