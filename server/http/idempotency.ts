@@ -23,8 +23,8 @@ const HEADER = 'Idempotency-Key';
 /**
  * Writes sent with an Idempotency-Key run once: a retry with the same key and the same request
  * gets the first response (marked `Idempotent-Replayed: true`) and writes nothing, even when it
- * arrives while the first is still running. Only
- * successful responses are kept; a failed request frees its key for a corrected retry.
+ * arrives while the first is still running. Only successful responses are kept; a failed request
+ * frees its key for a corrected retry.
  */
 export function idempotency(db: Db): MiddlewareHandler<AppEnv> {
   return async function idempotency(c, next) {

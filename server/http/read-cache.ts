@@ -8,8 +8,8 @@ interface Entry<T> {
 }
 
 /**
- * Answers that stay right until something is written: API reads and token lookups, kept for a
- * short time. Every write request through this process invalidates all of them at once (a new
+ * Answers that stay right until something is written: API reads, kept for a short time (token
+ * lookups are remembered by resolveToken). Every write request through this process invalidates all of them at once (a new
  * generation), and a read that overlapped a write is neither served from nor stored in the
  * cache, so a reader never sees an answer older than the last write it could have seen. Writes by
  * other processes on the same PostgreSQL database are seen after at most `ttlMs`.
@@ -36,9 +36,12 @@ export class ReadCache {
 
   get<T>(key: string): T | undefined {
     const entry = this.#entries.get(key);
-    if (!entry) return undefined;
+    if (!entry || this.#writing) return undefined;
     // Entries older than the last write are gone (writing() empties the cache).
-    if (entry.expires <= Date.now() || this.#writing) return undefined;
+    if (entry.expires <= Date.now()) {
+      this.#drop(key);
+      return undefined;
+    }
     // Most recently used last, so eviction takes the oldest first.
     this.#entries.delete(key);
     this.#entries.set(key, entry);
@@ -102,8 +105,7 @@ export function writesInvalidate(cache: ReadCache): MiddlewareHandler<AppEnv> {
 
 /**
  * Serves a signed-in caller's repeated API reads from the cache (same user, role, credential and
- * URL). Only
- * complete 200 answers are kept.
+ * URL). Only complete 200 answers are kept.
  */
 export function cachedReads(cache: ReadCache): MiddlewareHandler<AppEnv> {
   return async function cachedReads(c, next) {

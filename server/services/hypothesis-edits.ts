@@ -41,7 +41,7 @@ export async function readHypothesis(
 
 /**
  * Rewords a hypothesis or moves its horizon, only if it is still the version the editor read
- * (`ifMatch`, see etag.ts); audited with the fields before and after.
+ * (`ifMatch`, see preconditions.ts); audited with the fields before and after.
  */
 export async function changeHypothesis(
   db: Db,
